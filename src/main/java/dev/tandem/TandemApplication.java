@@ -1,0 +1,12 @@
+package dev.tandem;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class TandemApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TandemApplication.class, args);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tandem.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.catalog.Product;
+import dev.tandem.catalog.ProductRepository;
+import dev.tandem.helpdesk.HelpdeskTeam;
+import dev.tandem.helpdesk.HelpdeskTeamRepository;
+import dev.tandem.inventory.InventoryService;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderService;
+import dev.tandem.security.Groups;
+import dev.tandem.timesheets.process.LogTimeProcess;
+
+/**
+ * Demo people and data for the embedded default, so a newcomer can log in as any role and work a
+ * task at once. Never in production. Created once: a database that has them is left alone.
+ */
+@Component
+@Profile("!prod")
+@Order(2)
+class DemoData implements ApplicationRunner {
+
+    /** User id, full name, group; the password of each demo user is its user id. */
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("sam", "Sam", "Seller", Groups.SALES),
+            new DemoUser("hannah", "Hannah", "Helpdesk", Groups.HELPDESK),
+            new DemoUser("theo", "Theo", "Technician", Groups.TECHNICIANS),
+            new DemoUser("alice", "Alice", "Accountant", Groups.ACCOUNTING),
+            new DemoUser("olivia", "Olivia", "Owner", Groups.PROCESS_OWNERS),
+            new DemoUser("audrey", "Audrey", "Auditor", Groups.AUDITORS));
+
+    static final String DEMO_CUSTOMER = "Globex Corporation";
+
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final EmployeeRepository employees;
+    private final HelpdeskTeamRepository teams;
+    private final SalesOrderService salesOrders;
+    private final InventoryService inventory;
+
+    DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
+             ProductRepository products, EmployeeRepository employees, HelpdeskTeamRepository teams,
+             SalesOrderService salesOrders, InventoryService inventory) {
+        this.identity = identity;
+        this.runtime = runtime;
+        this.customers = customers;
+        this.products = products;
+        this.employees = employees;
+        this.teams = teams;
+        this.salesOrders = salesOrders;
+        this.inventory = inventory;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        USERS.forEach(this::user);
+        if (customers.findByName(DEMO_CUSTOMER).isPresent()) {
+            return;
+        }
+        ZoneId brussels = ZoneId.of("Europe/Brussels");
+        employees.save(new Employee("Hannah Helpdesk", "hannah", brussels));
+        employees.save(new Employee("Theo Technician", "theo", brussels));
+
+        Customer acme = customers.save(new Customer("Acme Corp", "billing@acme.example", "1 Main Street, Springfield",
+                brussels, "en"));
+        Customer globex = customers.save(new Customer(DEMO_CUSTOMER, "accounts@globex.example",
+                "42 Industrial Way, Cypress Creek", brussels, "en"));
+
+        Product prepaid = products.save(Product.service("PREPAID", "Prepaid support hours",
+                Product.BillingPolicy.PREPAID, Product.Unit.HOUR, "100.00"));
+        Product timesheet = products.save(Product.service("TIMESHEET", "Service on Timesheets",
+                Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "80.00"));
+        Product cable = products.save(Product.storable("CABLE", "Network cable (5 m)", "25.00"));
+        Product accessPoint = products.save(Product.storable("AP", "Wi-Fi access point", "120.00"));
+        products.save(Product.storable("RJ45", "RJ45 connector", "1.50").allowingNegativeStock());
+        inventory.receive(cable.getId(), new BigDecimal("50"));
+        inventory.receive(accessPoint.getId(), new BigDecimal("5"));
+
+        teams.save(new HelpdeskTeam("Customer Care", true, true));
+
+        SalesOrder acmeOrder = salesOrders.createQuotation(acme.getId(), "sam", LocalDate.now());
+        salesOrders.addLine(acmeOrder.getId(), prepaid.getId(), new BigDecimal("10"), null);
+        salesOrders.confirm(acmeOrder.getId());
+
+        SalesOrder globexOrder = salesOrders.createQuotation(globex.getId(), "sam", LocalDate.now());
+        salesOrders.addLine(globexOrder.getId(), timesheet.getId(), new BigDecimal("20"), null);
+        salesOrders.confirm(globexOrder.getId());
+
+        runtime.startProcessInstanceByKey(LogTimeProcess.KEY,
+                Map.of(LogTimeProcess.ORDER_NUMBER, globexOrder.getNumber()));
+    }
+
+    private void user(DemoUser demo) {
+        if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@tandem.example");
+        user.setPassword(demo.id());
+        identity.saveUser(user);
+        identity.createMembership(demo.id(), demo.group());
+    }
+}

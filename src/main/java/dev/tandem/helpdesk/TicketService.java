@@ -1,0 +1,105 @@
+package dev.tandem.helpdesk;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.common.NumberSequences;
+import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderLineRepository;
+import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+
+/** Opens tickets on the right order line and moves them between lines. */
+@Service
+@Transactional
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final HelpdeskTeamRepository teams;
+    private final CustomerRepository customers;
+    private final SalesOrderRepository orders;
+    private final SalesOrderLineRepository lines;
+    private final TimesheetEntryRepository entries;
+    private final OrderFigures figures;
+    private final NumberSequences numbers;
+
+    TicketService(TicketRepository tickets, HelpdeskTeamRepository teams, CustomerRepository customers,
+                  SalesOrderRepository orders, SalesOrderLineRepository lines, TimesheetEntryRepository entries,
+                  OrderFigures figures, NumberSequences numbers) {
+        this.tickets = tickets;
+        this.teams = teams;
+        this.customers = customers;
+        this.orders = orders;
+        this.lines = lines;
+        this.entries = entries;
+        this.figures = figures;
+        this.numbers = numbers;
+    }
+
+    /**
+     * Opens a ticket. Without a line chosen by hand, the line is the customer's prepaid hours
+     * with time left on the most recent confirmed order (lowest position first); post-paid lines
+     * are only ever chosen by hand.
+     */
+    public Ticket open(Long customerId, Long teamId, String title, String description, Long chosenLineId) {
+        Customer customer = customers.findById(customerId).orElseThrow(() -> NotFound.of("customer", customerId));
+        HelpdeskTeam team = teams.findById(teamId).orElseThrow(() -> NotFound.of("helpdesk team", teamId));
+        if (title == null || title.isBlank()) {
+            throw new BillingException("A ticket needs a title.");
+        }
+        SalesOrderLine line = chosenLineId != null
+                ? checkedLine(chosenLineId, customer)
+                : automaticLine(customerId).orElse(null);
+        String number = "T%05d".formatted(numbers.next("ticket"));
+        return tickets.save(new Ticket(number, customer, team, line, title.strip(), description));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SalesOrderLine> automaticLine(Long customerId) {
+        return orders.findByCustomerIdAndStateOrderByOrderDateDescIdDesc(customerId, SalesOrder.State.CONFIRMED)
+                .stream()
+                .flatMap(order -> order.getLines().stream()
+                        .sorted(Comparator.comparingInt(SalesOrderLine::getPosition)))
+                .filter(line -> line.isPrepaid() && line.isHourlyService())
+                .filter(line -> figures.ofLine(line.getId()).remaining().signum() > 0)
+                .findFirst();
+    }
+
+    /** Moves the ticket and its un-invoiced time to another line; invoiced time stays where it was billed. */
+    public Ticket changeLine(Long ticketId, Long lineId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
+        SalesOrderLine line = checkedLine(lineId, ticket.getCustomer());
+        ticket.assignLine(line);
+        entries.findByTicketId(ticketId).stream()
+                .filter(entry -> entries.invoicedMinutes(entry.getId()) == 0)
+                .forEach(entry -> entry.moveTo(ticket.isBillable() ? line : null));
+        return ticket;
+    }
+
+    private SalesOrderLine checkedLine(Long lineId, Customer customer) {
+        SalesOrderLine line = lines.findById(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
+        SalesOrder order = line.getOrder();
+        if (!order.getCustomer().getId().equals(customer.getId())) {
+            throw new BillingException("Order %s belongs to another customer than %s."
+                    .formatted(order.getNumber(), customer.getName()));
+        }
+        if (order.getState() != SalesOrder.State.CONFIRMED) {
+            throw new BillingException("Order %s is not open for time: it is %s."
+                    .formatted(order.getNumber(), order.getState().name().toLowerCase()));
+        }
+        if (!line.isHourlyService()) {
+            throw new BillingException("Line %d of %s is not a service sold by the hour."
+                    .formatted(line.getPosition(), order.getNumber()));
+        }
+        return line;
+    }
+}

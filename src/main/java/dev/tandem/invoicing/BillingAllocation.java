@@ -1,0 +1,54 @@
+package dev.tandem.invoicing;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+import dev.tandem.timesheets.TimesheetEntry;
+
+/**
+ * One row of the billing ledger: the minutes of a timesheet entry that an invoice line bills
+ * (positive) or a credit-note line gives back (negative). Drafts hold rows too; cancelling a draft
+ * deletes them, which releases the entries.
+ */
+@Entity
+public class BillingAllocation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private InvoiceLine invoiceLine;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private TimesheetEntry entry;
+    private int minutes;
+
+    protected BillingAllocation() {
+    }
+
+    BillingAllocation(InvoiceLine invoiceLine, TimesheetEntry entry, int minutes) {
+        this.invoiceLine = invoiceLine;
+        this.entry = entry;
+        this.minutes = minutes;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public InvoiceLine getInvoiceLine() {
+        return invoiceLine;
+    }
+
+    public TimesheetEntry getEntry() {
+        return entry;
+    }
+
+    public int getMinutes() {
+        return minutes;
+    }
+}

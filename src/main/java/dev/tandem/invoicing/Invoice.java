@@ -1,0 +1,185 @@
+package dev.tandem.invoicing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+
+import dev.tandem.catalog.Customer;
+
+/**
+ * An invoice or a credit note. Amounts and quantities are stored as seen from an invoice: a credit
+ * note's lines and totals are negative, so every figure over all documents is a plain sum.
+ * Documents show credit notes with the sign turned ({@link #shown(BigDecimal)}).
+ */
+@Entity
+public class Invoice {
+
+    public enum MoveType { INVOICE, CREDIT_NOTE }
+
+    public enum State { DRAFT, POSTED, CANCELLED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+    private Integer sequenceYear;
+    private Integer sequenceNumber;
+    @Enumerated(EnumType.STRING)
+    private MoveType moveType = MoveType.INVOICE;
+    @Enumerated(EnumType.STRING)
+    private State state = State.DRAFT;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Customer customer;
+    private LocalDate invoiceDate;
+    private String origin;
+    private LocalDate periodStart;
+    private LocalDate periodEnd;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Invoice reversedInvoice;
+    private BigDecimal amountUntaxed = BigDecimal.ZERO;
+    private BigDecimal amountTax = BigDecimal.ZERO;
+    private BigDecimal amountTotal = BigDecimal.ZERO;
+    private Instant postedAt;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+    }
+
+    Invoice(Customer customer, String origin, TimesheetsPeriod period) {
+        this.customer = customer;
+        this.origin = origin;
+        this.periodStart = period.start();
+        this.periodEnd = period.end();
+    }
+
+    static Invoice creditNoteOf(Invoice original) {
+        Invoice credit = new Invoice(original.customer, "Credit of " + original.number, TimesheetsPeriod.ALL);
+        credit.moveType = MoveType.CREDIT_NOTE;
+        credit.reversedInvoice = original;
+        return credit;
+    }
+
+    InvoiceLine add(InvoiceLine line) {
+        line.attachTo(this, lines.size() + 1);
+        lines.add(line);
+        recomputeTotals();
+        return line;
+    }
+
+    void remove(InvoiceLine line) {
+        lines.remove(line);
+        recomputeTotals();
+    }
+
+    /** Totals are sums of the shown line figures; a negative total makes the document a credit note. */
+    private void recomputeTotals() {
+        amountUntaxed = lines.stream().map(InvoiceLine::getSubtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        amountTax = lines.stream().map(InvoiceLine::getTax).reduce(BigDecimal.ZERO, BigDecimal::add);
+        amountTotal = amountUntaxed.add(amountTax);
+        moveType = amountTotal.signum() < 0 || reversedInvoice != null ? MoveType.CREDIT_NOTE : MoveType.INVOICE;
+    }
+
+    void post(LocalDate date, int year, int sequence, Instant now) {
+        state = State.POSTED;
+        invoiceDate = date;
+        sequenceYear = year;
+        sequenceNumber = sequence;
+        number = "%s/%d/%05d".formatted(numberPrefix(), year, sequence);
+        postedAt = now;
+    }
+
+    void cancel() {
+        state = State.CANCELLED;
+    }
+
+    String numberPrefix() {
+        return moveType == MoveType.CREDIT_NOTE ? "RINV" : "INV";
+    }
+
+    /** A figure as the customer reads it on this document. */
+    public BigDecimal shown(BigDecimal amount) {
+        return moveType == MoveType.CREDIT_NOTE ? amount.negate() : amount;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Integer getSequenceYear() {
+        return sequenceYear;
+    }
+
+    public Integer getSequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public MoveType getMoveType() {
+        return moveType;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public LocalDate getInvoiceDate() {
+        return invoiceDate;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public TimesheetsPeriod getPeriod() {
+        return new TimesheetsPeriod(periodStart, periodEnd);
+    }
+
+    public Invoice getReversedInvoice() {
+        return reversedInvoice;
+    }
+
+    public BigDecimal getAmountUntaxed() {
+        return amountUntaxed;
+    }
+
+    public BigDecimal getAmountTax() {
+        return amountTax;
+    }
+
+    public BigDecimal getAmountTotal() {
+        return amountTotal;
+    }
+
+    public Instant getPostedAt() {
+        return postedAt;
+    }
+
+    public List<InvoiceLine> getLines() {
+        return lines;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tandem.invoicing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+
+import dev.tandem.sales.SalesOrderLine;
+
+@Entity
+public class InvoiceLine {
+
+    /** TIME lines bill timesheet entries through the ledger; ITEM lines bill ordered or delivered quantities. */
+    public enum Kind { TIME, ITEM, DOWN_PAYMENT, DOWN_PAYMENT_DEDUCTION }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Invoice invoice;
+    private int position;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private SalesOrderLine salesOrderLine;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    private String description;
+    private BigDecimal quantity;
+    private BigDecimal unitPrice;
+    private BigDecimal taxRate;
+    private BigDecimal subtotal;
+    private BigDecimal tax;
+
+    @OneToMany(mappedBy = "invoiceLine", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<BillingAllocation> allocations = new ArrayList<>();
+
+    protected InvoiceLine() {
+    }
+
+    InvoiceLine(SalesOrderLine salesOrderLine, Kind kind, String description, BigDecimal quantity,
+                BigDecimal unitPrice, BigDecimal taxRate) {
+        this.salesOrderLine = salesOrderLine;
+        this.kind = kind;
+        this.description = description;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.taxRate = taxRate;
+        this.subtotal = InvoiceMath.subtotal(quantity, unitPrice);
+        this.tax = InvoiceMath.tax(subtotal, taxRate);
+    }
+
+    void attachTo(Invoice invoice, int position) {
+        this.invoice = invoice;
+        this.position = position;
+    }
+
+    void allocate(BillingAllocation allocation) {
+        allocations.add(allocation);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Invoice getInvoice() {
+        return invoice;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public SalesOrderLine getSalesOrderLine() {
+        return salesOrderLine;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public BigDecimal getQuantity() {
+        return quantity;
+    }
+
+    public BigDecimal getUnitPrice() {
+        return unitPrice;
+    }
+
+    public BigDecimal getTaxRate() {
+        return taxRate;
+    }
+
+    public BigDecimal getSubtotal() {
+        return subtotal;
+    }
+
+    public BigDecimal getTax() {
+        return tax;
+    }
+
+    public List<BillingAllocation> getAllocations() {
+        return allocations;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tandem.invoicing;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.id = :id")
+    Optional<Invoice> lock(Long id);
+
+    Optional<Invoice> findByNumber(String number);
+
+    List<Invoice> findByReversedInvoiceId(Long invoiceId);
+}

@@ -1,0 +1,4 @@
+package dev.tandem.sales;
+
+/** Invoice status of an order line or a whole order, derived by {@link OrderFigures}. */
+public enum InvoiceStatus { NOTHING, TO_INVOICE, UPSELLING, INVOICED }

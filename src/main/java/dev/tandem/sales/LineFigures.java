@@ -1,0 +1,29 @@
+package dev.tandem.sales;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The derived figures of an order line, in the line's unit (hours for time).
+ * Exact values: round with {@link #shown(BigDecimal)} only for display.
+ *
+ * @param remaining ordered − delivered for prepaid lines, {@code null} for others
+ */
+public record LineFigures(
+        Long lineId,
+        BigDecimal ordered,
+        BigDecimal delivered,
+        BigDecimal invoiced,
+        BigDecimal toInvoice,
+        BigDecimal remaining,
+        InvoiceStatus status) {
+
+    /** Shown in red wherever it appears. */
+    public boolean isOverdrawn() {
+        return remaining != null && remaining.signum() < 0;
+    }
+
+    public static BigDecimal shown(BigDecimal quantity) {
+        return quantity == null ? null : quantity.setScale(2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tandem.sales;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+
+import dev.tandem.catalog.Customer;
+
+@Entity
+public class SalesOrder {
+
+    /** QUOTATION → CONFIRMED → LOCKED (closed), or CANCELLED. */
+    public enum State { QUOTATION, CONFIRMED, LOCKED, CANCELLED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Customer customer;
+    private String salesperson;
+    @Enumerated(EnumType.STRING)
+    private State state = State.QUOTATION;
+    private LocalDate orderDate;
+    private Instant confirmedAt;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+    @OrderBy("position")
+    private List<SalesOrderLine> lines = new ArrayList<>();
+
+    protected SalesOrder() {
+    }
+
+    SalesOrder(String number, Customer customer, String salesperson, LocalDate orderDate) {
+        this.number = number;
+        this.customer = customer;
+        this.salesperson = salesperson;
+        this.orderDate = orderDate;
+    }
+
+    SalesOrderLine addLine(SalesOrderLine line) {
+        lines.add(line);
+        return line;
+    }
+
+    int nextPosition() {
+        return lines.stream().mapToInt(SalesOrderLine::getPosition).max().orElse(0) + 1;
+    }
+
+    void confirm(Instant now) {
+        state = State.CONFIRMED;
+        confirmedAt = now;
+    }
+
+    void changeState(State state) {
+        this.state = state;
+    }
+
+    /** Confirmed or locked: the customer agreed, work and invoices may refer to it. */
+    public boolean isConfirmed() {
+        return state == State.CONFIRMED || state == State.LOCKED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public String getSalesperson() {
+        return salesperson;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public LocalDate getOrderDate() {
+        return orderDate;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public List<SalesOrderLine> getLines() {
+        return lines;
+    }
+}

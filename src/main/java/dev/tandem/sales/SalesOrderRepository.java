@@ -1,0 +1,22 @@
+package dev.tandem.sales;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
+
+    Optional<SalesOrder> findByNumber(String number);
+
+    /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.id = :id")
+    Optional<SalesOrder> lock(Long id);
+
+    List<SalesOrder> findByCustomerIdAndStateOrderByOrderDateDescIdDesc(Long customerId, SalesOrder.State state);
+}

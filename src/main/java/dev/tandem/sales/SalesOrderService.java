@@ -1,0 +1,131 @@
+package dev.tandem.sales;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Product;
+import dev.tandem.catalog.ProductRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.common.NumberSequences;
+
+/** Quotations, their lines, confirmation and closing. */
+@Service
+@Transactional
+public class SalesOrderService {
+
+    private final SalesOrderRepository orders;
+    private final SalesOrderLineRepository lines;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final NumberSequences numbers;
+    private final OrderFigures figures;
+    private final Clock clock;
+
+    SalesOrderService(SalesOrderRepository orders, SalesOrderLineRepository lines, CustomerRepository customers,
+                      ProductRepository products, NumberSequences numbers, OrderFigures figures, Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.customers = customers;
+        this.products = products;
+        this.numbers = numbers;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    public SalesOrder createQuotation(Long customerId, String salesperson, LocalDate orderDate) {
+        Customer customer = customers.findById(customerId).orElseThrow(() -> NotFound.of("customer", customerId));
+        String number = "S%05d".formatted(numbers.next("sales_order"));
+        return orders.save(new SalesOrder(number, customer, salesperson, orderDate != null ? orderDate : LocalDate.now(clock)));
+    }
+
+    /** Adds a product line; the unit price defaults to the product's list price. */
+    public SalesOrderLine addLine(Long orderId, Long productId, BigDecimal quantity, BigDecimal unitPrice) {
+        SalesOrder order = find(orderId);
+        Product product = products.findById(productId).orElseThrow(() -> NotFound.of("product", productId));
+        if (order.getState() == SalesOrder.State.CANCELLED || order.getState() == SalesOrder.State.LOCKED) {
+            throw new BillingException("Order %s is %s: no line can be added.".formatted(
+                    order.getNumber(), order.getState().name().toLowerCase()));
+        }
+        if (quantity == null || quantity.signum() < 0) {
+            throw new BillingException("The ordered quantity must be zero or more.");
+        }
+        BigDecimal price = unitPrice != null ? unitPrice : product.getListPrice();
+        if (price.signum() < 0) {
+            throw new BillingException("The unit price cannot be negative.");
+        }
+        return order.addLine(new SalesOrderLine(order, order.nextPosition(), product, product.getName(),
+                quantity, price, product.getTaxRate(), false));
+    }
+
+    /** A down-payment line: what was asked in advance, deducted later by the final invoice. */
+    public SalesOrderLine addDownPaymentLine(SalesOrder order, String description, BigDecimal untaxedAmount,
+                                             BigDecimal taxRate) {
+        return lines.save(order.addLine(new SalesOrderLine(order, order.nextPosition(), null, description,
+                BigDecimal.ZERO, untaxedAmount, taxRate, true)));
+    }
+
+    public SalesOrder confirm(Long orderId) {
+        SalesOrder order = find(orderId);
+        if (order.getState() != SalesOrder.State.QUOTATION) {
+            throw new BillingException("Order %s cannot be confirmed: it is %s.".formatted(
+                    order.getNumber(), order.getState().name().toLowerCase()));
+        }
+        if (order.getLines().isEmpty()) {
+            throw new BillingException("Order %s has no lines to confirm.".formatted(order.getNumber()));
+        }
+        order.confirm(clock.instant());
+        return order;
+    }
+
+    /** Closes a confirmed order: no more time, lines or invoices on it. */
+    public SalesOrder lock(Long orderId) {
+        SalesOrder order = find(orderId);
+        if (order.getState() != SalesOrder.State.CONFIRMED) {
+            throw new BillingException("Only a confirmed order can be closed; %s is %s.".formatted(
+                    order.getNumber(), order.getState().name().toLowerCase()));
+        }
+        order.changeState(SalesOrder.State.LOCKED);
+        return order;
+    }
+
+    public SalesOrder cancel(Long orderId) {
+        SalesOrder order = find(orderId);
+        boolean invoiced = figures.ofOrder(orderId).lines().stream().anyMatch(l -> l.invoiced().signum() != 0);
+        if (invoiced) {
+            throw new BillingException("Order %s has invoices; credit them before cancelling the order."
+                    .formatted(order.getNumber()));
+        }
+        order.changeState(SalesOrder.State.CANCELLED);
+        return order;
+    }
+
+    /**
+     * Records that the salesperson was asked to sell more hours on this prepaid line, the first time
+     * its delivered hours exceed ordered × threshold. True exactly once per line, also when two
+     * entries arrive at the same moment (the line is locked while deciding).
+     */
+    public boolean requestUpsellIfDue(Long lineId) {
+        SalesOrderLine line = lines.lock(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
+        if (!line.isPrepaid() || line.getUpsellRequestedAt() != null) {
+            return false;
+        }
+        LineFigures lineFigures = figures.ofLine(lineId);
+        BigDecimal limit = line.getOrderedQuantity().multiply(line.getProduct().getUpsellThreshold());
+        if (lineFigures.delivered().compareTo(limit) <= 0) {
+            return false;
+        }
+        line.markUpsellRequested(clock.instant());
+        return true;
+    }
+
+    private SalesOrder find(Long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tandem.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.timesheets.process.LogTimeProcess;
+
+/**
+ * Groups, what each may open and do, and each working group's Tasklist filter. Runs at every
+ * start, in every profile, and only adds what is missing: an administrator's later changes stay.
+ */
+@Component
+@Order(1)
+class AccessSetup implements ApplicationRunner {
+
+    private static final String ALL = Authorization.ANY;
+
+    /** Processes a group may start from Tasklist. */
+    private static final Map<String, List<String>> STARTABLE = Map.of(
+            Groups.HELPDESK, List.of(LogTimeProcess.KEY),
+            Groups.TECHNICIANS, List.of(LogTimeProcess.KEY));
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                TaskService tasks) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        group(Groups.SALES, "Sales");
+        group(Groups.HELPDESK, "Helpdesk");
+        group(Groups.TECHNICIANS, "Technicians");
+        group(Groups.ACCOUNTING, "Accounting");
+        group(Groups.PROCESS_OWNERS, "Process owners");
+        group(Groups.AUDITORS, "Auditors");
+
+        for (String group : Groups.WORKING) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            groupFilter(group);
+        }
+        myTasksFilter();
+        STARTABLE.forEach((group, keys) -> {
+            grant(group, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
+            keys.forEach(key -> grant(group, Resources.PROCESS_DEFINITION, key,
+                    Permissions.READ, Permissions.CREATE_INSTANCE));
+        });
+
+        for (String group : List.of(Groups.AUDITORS, Groups.PROCESS_OWNERS)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE);
+            grant(group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ALL, Permissions.READ);
+            grant(group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ);
+            grant(group, Resources.TASK, ALL, Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, ALL, Permissions.READ);
+        }
+        grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.DELETE);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ALL, Permissions.UPDATE,
+                Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE);
+        grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ALL, Permissions.UPDATE);
+        grant(Groups.PROCESS_OWNERS, Resources.BATCH, ALL, Permissions.CREATE, Permissions.READ);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ALL, Permissions.UPDATE);
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void groupFilter(String group) {
+        String name = "Tasks of " + group;
+        TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
+        Filter filter = filter(name, query, 10);
+        grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    private void myTasksFilter() {
+        Filter filter = filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 0);
+        Groups.WORKING.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
+    }
+
+    private Filter filter(String name, TaskQuery query, int priority) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filters.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("priority", priority, "refresh", true,
+                        "description", name + ", open to claim or assigned"));
+        return filters.saveFilter(filter);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

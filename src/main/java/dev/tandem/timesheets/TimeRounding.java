@@ -1,0 +1,31 @@
+package dev.tandem.timesheets;
+
+/**
+ * How a timer's minutes are billed: at least {@code minimumMinutes}, then rounded up to a
+ * multiple of {@code stepMinutes} (0 = no rounding). Applies to timer entries only.
+ */
+public record TimeRounding(int minimumMinutes, int stepMinutes) {
+
+    public static final TimeRounding DEFAULT = new TimeRounding(15, 15);
+
+    public TimeRounding {
+        if (minimumMinutes < 0 || stepMinutes < 0) {
+            throw new IllegalArgumentException("Minimum and step must be zero or more");
+        }
+    }
+
+    public int billedMinutes(int actualMinutes) {
+        int minutes = Math.max(minimumMinutes, actualMinutes);
+        if (stepMinutes > 0 && minutes % stepMinutes != 0) {
+            minutes = (minutes / stepMinutes + 1) * stepMinutes;
+        }
+        return minutes;
+    }
+
+    /** For the invoice and the confirmation: which rule was applied. */
+    public String describe() {
+        return stepMinutes > 0
+                ? "timer time billed at least %d min, rounded up to %d min".formatted(minimumMinutes, stepMinutes)
+                : "timer time billed at least %d min".formatted(minimumMinutes);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tandem.timesheets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+
+/**
+ * Start, pause, resume and stop, all computed on the server. An employee has at most one running
+ * timer: starting or resuming one pauses the others instead of refusing.
+ */
+@Service
+@Transactional
+public class TimerService {
+
+    private final TimerRepository timers;
+    private final EmployeeRepository employees;
+    private final Clock clock;
+
+    TimerService(TimerRepository timers, EmployeeRepository employees, Clock clock) {
+        this.timers = timers;
+        this.employees = employees;
+        this.clock = clock;
+    }
+
+    /** What a stopped timer measured; the work date is the stop date in the employee's zone. */
+    public record StoppedTimer(Instant startedAt, Instant endedAt, int actualMinutes, int billedMinutes,
+                               LocalDate workDate, TimeRounding rounding) {
+    }
+
+    public Timer start(Long employeeId, String workItem) {
+        Employee employee = employees.findById(employeeId).orElseThrow(() -> NotFound.of("employee", employeeId));
+        Instant now = clock.instant();
+        Timer timer = timers.findByEmployeeIdAndWorkItem(employeeId, workItem).orElse(null);
+        if (timer != null && timer.isRunning()) {
+            throw new BillingException("The timer on %s is already running.".formatted(workItem));
+        }
+        pauseOthers(employeeId, workItem, now);
+        if (timer == null) {
+            return timers.save(new Timer(employee, workItem, now));
+        }
+        timer.resume(now);
+        return timer;
+    }
+
+    public Timer pause(Long employeeId, String workItem) {
+        Timer timer = existing(employeeId, workItem);
+        if (!timer.isRunning()) {
+            throw new BillingException("The timer on %s is already paused.".formatted(workItem));
+        }
+        timer.pause(clock.instant());
+        return timer;
+    }
+
+    public Timer resume(Long employeeId, String workItem) {
+        Timer timer = existing(employeeId, workItem);
+        if (timer.isRunning()) {
+            throw new BillingException("The timer on %s is not paused.".formatted(workItem));
+        }
+        Instant now = clock.instant();
+        pauseOthers(employeeId, workItem, now);
+        timer.resume(now);
+        return timer;
+    }
+
+    public StoppedTimer stop(Long employeeId, String workItem, TimeRounding rounding) {
+        Timer timer = existing(employeeId, workItem);
+        Instant now = clock.instant();
+        Instant end = timer.isRunning() ? now : timer.getPausedAt();
+        long seconds = timer.elapsed(now).toSeconds();
+        int actual = (int) ((seconds + 30) / 60);
+        int billed = rounding.billedMinutes(actual);
+        LocalDate workDate = end.atZone(timer.getEmployee().getTimeZone()).toLocalDate();
+        timers.delete(timer);
+        return new StoppedTimer(timer.getStartedAt(), end, actual, billed, workDate, rounding);
+    }
+
+    private void pauseOthers(Long employeeId, String workItem, Instant now) {
+        timers.findByEmployeeIdAndPausedAtIsNull(employeeId).stream()
+                .filter(other -> !other.getWorkItem().equals(workItem))
+                .forEach(other -> other.pause(now));
+    }
+
+    private Timer existing(Long employeeId, String workItem) {
+        return timers.findByEmployeeIdAndWorkItem(employeeId, workItem)
+                .orElseThrow(() -> new BillingException("No timer runs on %s.".formatted(workItem)));
+    }
+}

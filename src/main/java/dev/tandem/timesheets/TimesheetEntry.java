@@ -1,0 +1,136 @@
+package dev.tandem.timesheets;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+import dev.tandem.catalog.Employee;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.helpdesk.Ticket;
+import dev.tandem.sales.SalesOrderLine;
+
+/**
+ * Time an employee spent. Actual minutes are what was worked; billed minutes what the customer
+ * pays (equal, unless a timer rounded them). Changes go through {@link TimesheetService}, which
+ * refuses what the billing ledger forbids.
+ */
+@Entity
+public class TimesheetEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Employee employee;
+    /** The day the work was done, in the employee's time zone. */
+    private LocalDate workDate;
+    private Instant startedAt;
+    private Instant endedAt;
+    private int actualMinutes;
+    private int billedMinutes;
+    private String description;
+    private boolean billable;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private SalesOrderLine salesOrderLine;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Ticket ticket;
+    @ManyToOne(fetch = FetchType.LAZY)
+    private FieldTask fieldTask;
+
+    protected TimesheetEntry() {
+    }
+
+    TimesheetEntry(Employee employee, LocalDate workDate, int actualMinutes, int billedMinutes, String description,
+                   SalesOrderLine salesOrderLine, Ticket ticket, FieldTask fieldTask) {
+        this.employee = employee;
+        this.workDate = workDate;
+        this.actualMinutes = actualMinutes;
+        this.billedMinutes = billedMinutes;
+        this.description = description;
+        this.salesOrderLine = salesOrderLine;
+        this.billable = salesOrderLine != null;
+        this.ticket = ticket;
+        this.fieldTask = fieldTask;
+    }
+
+    void timed(Instant startedAt, Instant endedAt) {
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+    }
+
+    void change(Employee employee, LocalDate workDate, int minutes, SalesOrderLine line) {
+        this.employee = employee;
+        this.workDate = workDate;
+        if (minutes != billedMinutes) {
+            this.actualMinutes = minutes;
+            this.billedMinutes = minutes;
+        }
+        this.salesOrderLine = line;
+        this.billable = line != null;
+    }
+
+    void describe(String description) {
+        this.description = description;
+    }
+
+    /** Only for un-invoiced entries, when their ticket moves to another order line. */
+    public void moveTo(SalesOrderLine line) {
+        this.salesOrderLine = line;
+        this.billable = line != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Employee getEmployee() {
+        return employee;
+    }
+
+    public LocalDate getWorkDate() {
+        return workDate;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getEndedAt() {
+        return endedAt;
+    }
+
+    public int getActualMinutes() {
+        return actualMinutes;
+    }
+
+    public int getBilledMinutes() {
+        return billedMinutes;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public boolean isBillable() {
+        return billable;
+    }
+
+    public SalesOrderLine getSalesOrderLine() {
+        return salesOrderLine;
+    }
+
+    public Ticket getTicket() {
+        return ticket;
+    }
+
+    public FieldTask getFieldTask() {
+        return fieldTask;
+    }
+}

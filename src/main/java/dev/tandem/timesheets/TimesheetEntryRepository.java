@@ -1,0 +1,39 @@
+package dev.tandem.timesheets;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from TimesheetEntry e where e.id = :id")
+    Optional<TimesheetEntry> lock(Long id);
+
+    @Query("""
+            select coalesce(sum(e.actualMinutes), 0) from TimesheetEntry e
+            where e.employee.id = :employeeId and e.workDate = :workDate and e.id <> :exceptEntryId""")
+    long minutesOfDay(Long employeeId, LocalDate workDate, Long exceptEntryId);
+
+    /** Billed minutes still held by the billing ledger (0 = not invoiced, or credited back). */
+    @Query("select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry.id = :entryId")
+    long invoicedMinutes(Long entryId);
+
+    List<TimesheetEntry> findByTicketId(Long ticketId);
+
+    /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select e from TimesheetEntry e
+            where e.salesOrderLine.id = :lineId and e.billable = true
+              and e.workDate between :from and :to
+              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0
+            order by e.workDate, e.id""")
+    List<TimesheetEntry> lockUninvoiced(Long lineId, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,188 @@
+package dev.tandem.timesheets;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.helpdesk.Ticket;
+import dev.tandem.helpdesk.TicketRepository;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderLineRepository;
+
+/**
+ * Records and corrects timesheet entries, refusing every bad input of BILLING-RULES.md with the
+ * message a person needs. Each refusal happens before anything is written.
+ */
+@Service
+@Transactional
+public class TimesheetService {
+
+    static final int MINUTES_PER_DAY = 24 * 60;
+    public static final String ALREADY_INVOICED = "You cannot modify timesheets that are already invoiced.";
+
+    private final TimesheetEntryRepository entries;
+    private final EmployeeRepository employees;
+    private final SalesOrderLineRepository orderLines;
+    private final TicketRepository tickets;
+    private final FieldTaskRepository fieldTasks;
+    private final Clock clock;
+
+    TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
+                     SalesOrderLineRepository orderLines, TicketRepository tickets, FieldTaskRepository fieldTasks,
+                     Clock clock) {
+        this.entries = entries;
+        this.employees = employees;
+        this.orderLines = orderLines;
+        this.tickets = tickets;
+        this.fieldTasks = fieldTasks;
+        this.clock = clock;
+    }
+
+    /** Time logged by hand, in hours (e.g. 1.5). */
+    public TimesheetEntry recordHours(Long employeeId, TimesheetTarget target, LocalDate workDate, BigDecimal hours,
+                                      String description) {
+        if (hours == null) {
+            throw new BillingException("The time spent is required.");
+        }
+        int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return record(employeeId, target, workDate, minutes, minutes, description);
+    }
+
+    /** Time measured by a stopped timer: actual and rounded minutes, with its start and end. */
+    public TimesheetEntry recordTimer(Long employeeId, TimesheetTarget target, TimerService.StoppedTimer stopped,
+                                      String description) {
+        TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),
+                stopped.billedMinutes(), description);
+        entry.timed(stopped.startedAt(), stopped.endedAt());
+        return entry;
+    }
+
+    private TimesheetEntry record(Long employeeId, TimesheetTarget target, LocalDate workDate, int actualMinutes,
+                                  int billedMinutes, String description) {
+        Employee employee = employee(employeeId);
+        Ticket ticket = null;
+        FieldTask fieldTask = null;
+        SalesOrderLine line;
+        if (target instanceof TimesheetTarget.Ticket t) {
+            ticket = tickets.findById(t.ticketId()).orElseThrow(() -> NotFound.of("ticket", t.ticketId()));
+            line = ticket.isBillable() ? ticket.getSalesOrderLine() : null;
+        } else if (target instanceof TimesheetTarget.FieldTask f) {
+            fieldTask = fieldTasks.findById(f.taskId()).orElseThrow(() -> NotFound.of("field task", f.taskId()));
+            line = fieldTask.getTimeLine().orElse(null);
+        } else if (target instanceof TimesheetTarget.OrderLine l) {
+            line = orderLine(l.lineId());
+        } else {
+            throw new BillingException("Say what the time was spent on: an order line, a ticket or a field task.");
+        }
+        checkDescription(description);
+        checkTime(employee, workDate, actualMinutes, billedMinutes, null);
+        checkOrderOpen(line);
+        return entries.save(new TimesheetEntry(employee, workDate, actualMinutes, billedMinutes, description.strip(),
+                line, ticket, fieldTask));
+    }
+
+    /**
+     * Changes the time, date, employee or order line of an entry. Refused once the entry is on an
+     * invoice (draft or posted) and not credited back: corrections go through credit notes.
+     */
+    public TimesheetEntry change(Long entryId, Long employeeId, LocalDate workDate, BigDecimal hours, Long lineId) {
+        TimesheetEntry entry = entries.lock(entryId).orElseThrow(() -> NotFound.of("timesheet entry", entryId));
+        Employee employee = employee(employeeId);
+        int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        SalesOrderLine line = lineId == null ? null : orderLine(lineId);
+        boolean changes = !Objects.equals(employee.getId(), entry.getEmployee().getId())
+                || !workDate.equals(entry.getWorkDate())
+                || minutes != entry.getBilledMinutes()
+                || !Objects.equals(lineId, entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
+        if (!changes) {
+            return entry;
+        }
+        if (entries.invoicedMinutes(entryId) != 0) {
+            throw new BillingException(ALREADY_INVOICED);
+        }
+        checkTime(employee, workDate, minutes, minutes, entryId);
+        checkOrderOpen(line);
+        entry.change(employee, workDate, minutes, line);
+        return entry;
+    }
+
+    /** Always allowed, also on invoiced entries: the text does not change what is billed. */
+    public TimesheetEntry describe(Long entryId, String description) {
+        TimesheetEntry entry = entries.findById(entryId).orElseThrow(() -> NotFound.of("timesheet entry", entryId));
+        checkDescription(description);
+        entry.describe(description.strip());
+        return entry;
+    }
+
+    public void delete(Long entryId) {
+        TimesheetEntry entry = entries.lock(entryId).orElseThrow(() -> NotFound.of("timesheet entry", entryId));
+        if (entries.invoicedMinutes(entryId) != 0) {
+            throw new BillingException("You cannot delete timesheets that are already invoiced.");
+        }
+        entries.delete(entry);
+    }
+
+    private void checkTime(Employee employee, LocalDate workDate, int actualMinutes, int billedMinutes,
+                           Long exceptEntryId) {
+        if (actualMinutes <= 0 || billedMinutes <= 0) {
+            throw new BillingException("The time spent must be positive.");
+        }
+        if (actualMinutes > MINUTES_PER_DAY) {
+            throw new BillingException("One timesheet entry cannot exceed 24 hours.");
+        }
+        if (workDate == null) {
+            throw new BillingException("The work date is required.");
+        }
+        if (workDate.isAfter(LocalDate.now(clock.withZone(employee.getTimeZone())))) {
+            throw new BillingException("The work date %s is in the future.".formatted(workDate));
+        }
+        long dayTotal = entries.minutesOfDay(employee.getId(), workDate, exceptEntryId == null ? -1L : exceptEntryId);
+        if (dayTotal + actualMinutes > MINUTES_PER_DAY) {
+            throw new BillingException("%s would have more than 24 hours on %s.".formatted(employee.getName(), workDate));
+        }
+    }
+
+    private static void checkDescription(String description) {
+        if (description == null || description.isBlank()) {
+            throw new BillingException("Describe the work done.");
+        }
+    }
+
+    private static void checkOrderOpen(SalesOrderLine line) {
+        if (line == null) {
+            return;
+        }
+        SalesOrder order = line.getOrder();
+        switch (order.getState()) {
+            case CANCELLED, LOCKED -> throw new BillingException("Time cannot be recorded on order %s: it is %s."
+                    .formatted(order.getNumber(), order.getState() == SalesOrder.State.LOCKED ? "locked" : "cancelled"));
+            case QUOTATION -> throw new BillingException(
+                    "Time cannot be recorded on order %s: it is not confirmed yet.".formatted(order.getNumber()));
+            case CONFIRMED -> {
+            }
+        }
+    }
+
+    private Employee employee(Long employeeId) {
+        if (employeeId == null) {
+            throw new BillingException("The employee is required.");
+        }
+        return employees.findById(employeeId).orElseThrow(() -> NotFound.of("employee", employeeId));
+    }
+
+    private SalesOrderLine orderLine(Long lineId) {
+        return orderLines.findById(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
+    }
+}
