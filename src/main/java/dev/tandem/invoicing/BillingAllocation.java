@@ -5,6 +5,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import dev.tandem.timesheets.TimesheetEntry;
@@ -24,6 +25,7 @@ public class BillingAllocation {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private InvoiceLine invoiceLine;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "timesheet_entry_id")
     private TimesheetEntry entry;
     private int minutes;
 

@@ -33,7 +33,8 @@ final class InvoiceMath {
 
     /**
      * The untaxed amount whose total with its own rounded tax is exactly {@code taxIncluded}, when
-     * one exists within a cent of the plain division (it does for all practical rates).
+     * one exists. Per-line tax rounding leaves some totals unreachable (at 21 %, 0.43 lies between
+     * 0.36 + 0.08 and 0.35 + 0.07); then the total lands one cent off, on the nearest reachable amount.
      */
     static BigDecimal untaxedFor(BigDecimal taxIncluded, BigDecimal ratePercent) {
         BigDecimal divisor = BigDecimal.ONE.add(ratePercent.divide(HUNDRED, 6, RoundingMode.HALF_UP));

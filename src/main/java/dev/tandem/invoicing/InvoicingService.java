@@ -290,7 +290,7 @@ public class InvoicingService {
             throw new BillingException("Only a posted invoice can be credited.");
         }
         boolean full = entryIds == null || entryIds.isEmpty();
-        Set<Long> notFound = full ? Set.of() : new LinkedHashSet<>(entryIds);
+        Set<Long> notFound = full ? new LinkedHashSet<>() : new LinkedHashSet<>(entryIds);
         Invoice credit = Invoice.creditNoteOf(original);
         for (InvoiceLine line : original.getLines()) {
             if (line.getKind() == InvoiceLine.Kind.TIME) {

@@ -1,0 +1,145 @@
+package dev.tandem;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.catalog.Product;
+import dev.tandem.catalog.ProductRepository;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceLine;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.sales.SalesOrderService;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.TimesheetTarget;
+
+/** Builds each test's own customers, products, orders and time, so tests never share data. */
+@TestComponent
+public class BillingFixtures {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final EmployeeRepository employees;
+    private final SalesOrderService salesOrders;
+    private final SalesOrderRepository orders;
+    private final TimesheetService timesheets;
+    private final InvoiceRepository invoices;
+    private final TransactionTemplate tx;
+
+    BillingFixtures(CustomerRepository customers, ProductRepository products, EmployeeRepository employees,
+                    SalesOrderService salesOrders, SalesOrderRepository orders, TimesheetService timesheets,
+                    InvoiceRepository invoices, PlatformTransactionManager transactionManager) {
+        this.customers = customers;
+        this.products = products;
+        this.employees = employees;
+        this.salesOrders = salesOrders;
+        this.orders = orders;
+        this.timesheets = timesheets;
+        this.invoices = invoices;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    public Customer customer() {
+        int n = UNIQUE.incrementAndGet();
+        return customers.save(new Customer("Customer " + n, "customer" + n + "@example.com", "Street " + n, ZONE, "en"));
+    }
+
+    public Product prepaid(String price) {
+        return products.save(Product.service("PRE-" + UNIQUE.incrementAndGet(), "Prepaid support hours",
+                Product.BillingPolicy.PREPAID, Product.Unit.HOUR, price));
+    }
+
+    public Product postpaid(String price) {
+        return products.save(Product.service("POST-" + UNIQUE.incrementAndGet(), "Service on Timesheets",
+                Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, price));
+    }
+
+    public Product save(Product product) {
+        return products.save(product);
+    }
+
+    public Employee employee() {
+        int n = UNIQUE.incrementAndGet();
+        return employees.save(new Employee("Employee " + n, "employee-" + n, ZONE));
+    }
+
+    /** A quotation with one line per product and quantity, e.g. quotation(c, date, pre, "10"). */
+    public Long quotation(Customer customer, LocalDate date, Object... productsAndQuantities) {
+        SalesOrder order = salesOrders.createQuotation(customer.getId(), "sam", date);
+        for (int i = 0; i < productsAndQuantities.length; i += 2) {
+            salesOrders.addLine(order.getId(), ((Product) productsAndQuantities[i]).getId(),
+                    new BigDecimal((String) productsAndQuantities[i + 1]), null);
+        }
+        return order.getId();
+    }
+
+    public Long confirmedOrder(Customer customer, Object... productsAndQuantities) {
+        Long orderId = quotation(customer, today(), productsAndQuantities);
+        salesOrders.confirm(orderId);
+        return orderId;
+    }
+
+    /** Order line ids by position. */
+    public List<Long> lines(Long orderId) {
+        return tx.execute(status -> orders.findById(orderId).orElseThrow().getLines().stream()
+                .filter(line -> !line.isDownPayment()).map(line -> line.getId()).toList());
+    }
+
+    public Long line(Long orderId) {
+        return lines(orderId).get(0);
+    }
+
+    public String orderNumber(Long orderId) {
+        return orders.findById(orderId).orElseThrow().getNumber();
+    }
+
+    public TimesheetEntry log(Employee employee, Long lineId, LocalDate date, String hours) {
+        return timesheets.recordHours(employee.getId(), TimesheetTarget.orderLine(lineId), date, new BigDecimal(hours),
+                "Work on the customer's network");
+    }
+
+    public TimesheetEntry log(Employee employee, Long lineId, String hours) {
+        return log(employee, lineId, today(), hours);
+    }
+
+    /** An invoice as a reader sees it, read in one transaction. */
+    public record InvoiceView(Long id, String number, Invoice.MoveType moveType, Invoice.State state, String origin,
+                              BigDecimal untaxed, BigDecimal tax, BigDecimal total, List<LineView> lines) {
+    }
+
+    public record LineView(InvoiceLine.Kind kind, BigDecimal quantity, BigDecimal unitPrice, BigDecimal subtotal,
+                           BigDecimal tax, List<Long> entryIds, int minutes) {
+    }
+
+    public InvoiceView view(Long invoiceId) {
+        return tx.execute(status -> {
+            Invoice invoice = invoices.findById(invoiceId).orElseThrow();
+            return new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getMoveType(), invoice.getState(),
+                    invoice.getOrigin(), invoice.getAmountUntaxed(), invoice.getAmountTax(), invoice.getAmountTotal(),
+                    invoice.getLines().stream().map(line -> new LineView(line.getKind(), line.getQuantity(),
+                            line.getUnitPrice(), line.getSubtotal(), line.getTax(),
+                            line.getAllocations().stream().map(a -> a.getEntry().getId()).toList(),
+                            line.getAllocations().stream().mapToInt(a -> a.getMinutes()).sum())).toList());
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tandem;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real port, on H2 (surefire) and again on PostgreSQL (failsafe runs
+ * every test tagged "integration" with tandem.test.database=postgresql). All such tests share one
+ * cached context: keep this the only configuration.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("integration")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import({TestClock.class, BillingFixtures.class})
+public @interface TandemIntegrationTest {
+}

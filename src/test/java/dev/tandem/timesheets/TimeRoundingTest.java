@@ -1,0 +1,25 @@
+package dev.tandem.timesheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TimeRoundingTest {
+
+    @Test
+    void scenario21_shortTimerIsBilledTheMinimum() {
+        assertThat(TimeRounding.DEFAULT.billedMinutes(6)).isEqualTo(15);
+    }
+
+    @Test
+    void scenario21_minutesAreRoundedUpToTheNextStep() {
+        assertThat(new TimeRounding(0, 30).billedMinutes(31)).isEqualTo(60);
+        assertThat(TimeRounding.DEFAULT.billedMinutes(37)).isEqualTo(45);
+        assertThat(TimeRounding.DEFAULT.billedMinutes(45)).isEqualTo(45);
+    }
+
+    @Test
+    void scenario21_stepZeroMeansNoRounding() {
+        assertThat(new TimeRounding(15, 0).billedMinutes(31)).isEqualTo(31);
+    }
+}
