@@ -3,6 +3,10 @@ package dev.tandem.common;
 /**
  * A refusal a person can act on: bad input or a billing rule that forbids the action.
  * The message is written for the person and shown as it is; nothing was saved.
+ * <p>
+ * Services refuse before they write anything, so a refusal does not roll back the caller's
+ * transaction ({@code noRollbackFor}): a process delegate can turn it into a BPMN error that the
+ * model catches, and the engine's step still commits.
  */
 public class BillingException extends RuntimeException {
 

@@ -20,7 +20,7 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /** Opens tickets on the right order line and moves them between lines. */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class TicketService {
 
     private final TicketRepository tickets;

@@ -17,7 +17,7 @@ import dev.tandem.sales.SalesOrderLineRepository;
 
 /** Stock on hand and the pickings that deliver materials to customers. */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class InventoryService {
 
     private final StockLevelRepository levels;

@@ -32,7 +32,7 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
  * bill in the ledger, posts them with gapless numbers, and releases entries when a draft goes.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class InvoicingService {
 
     public static final String DOWN_PAYMENT_NOT_POSITIVE = "The value of the down payment amount must be positive.";

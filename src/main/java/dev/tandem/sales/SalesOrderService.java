@@ -17,7 +17,7 @@ import dev.tandem.common.NumberSequences;
 
 /** Quotations, their lines, confirmation and closing. */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class SalesOrderService {
 
     private final SalesOrderRepository orders;

@@ -17,7 +17,7 @@ import dev.tandem.common.NotFound;
  * timer: starting or resuming one pauses the others instead of refusing.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class TimerService {
 
     private final TimerRepository timers;

@@ -26,7 +26,7 @@ import dev.tandem.sales.SalesOrderLineRepository;
  * message a person needs. Each refusal happens before anything is written.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BillingException.class)
 public class TimesheetService {
 
     static final int MINUTES_PER_DAY = 24 * 60;
