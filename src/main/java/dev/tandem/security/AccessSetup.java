@@ -101,12 +101,12 @@ class AccessSetup implements ApplicationRunner {
     private void groupFilter(String group) {
         String name = "Tasks of " + group;
         TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
-        Filter filter = filter(name, query, 10);
+        Filter filter = filter(name, query, 0);
         grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
     private void myTasksFilter() {
-        Filter filter = filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 0);
+        Filter filter = filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 10);
         Groups.WORKING.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
     }
 

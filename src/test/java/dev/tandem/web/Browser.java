@@ -1,0 +1,94 @@
+package dev.tandem.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (installed by .ci/run). Selenium must not
+ * download a browser: there is no internet here, and the packaged pair always matches.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException(
+                    "Browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1600,1000", "--lang=en-US", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    WebElement visible(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    WebElement clickable(By locator) {
+        return wait.until(ExpectedConditions.elementToBeClickable(locator));
+    }
+
+    /**
+     * Types into a form field until it holds the text: Camunda Forms re-render fields while the
+     * form validates, which can swallow keys typed at that moment.
+     */
+    void type(By locator, String text) {
+        wait.until(driver -> {
+            WebElement field = driver.findElement(locator);
+            if (text.equals(field.getDomProperty("value"))) {
+                return true;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return false;
+        });
+    }
+
+    /** Logs into the Camunda webapps (one login serves Tasklist, Cockpit and Admin). */
+    void login(String baseUrl, String app, String user, String password) {
+        driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+        visible(By.cssSelector("input[ng-model='username'], input[placeholder='Username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        visible(By.cssSelector("li.account"));
+    }
+
+    /** Keeps what the browser showed, for a person reading a failed build. */
+    void screenshot(String name) {
+        try {
+            Path target = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(target.getParent());
+            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (Exception e) {
+            System.err.println("No screenshot: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
