@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabase.class)
-@Import({TestClock.class, BillingFixtures.class})
+@ContextConfiguration(initializers = {TestDatabase.class, TestMailServer.class})
+@Import({TestClock.class, BillingFixtures.class, SupportProcesses.class})
 public @interface TandemIntegrationTest {
 }

@@ -1,9 +1,7 @@
 package dev.tandem.common;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
     @Bean
-    Clock clock(@Value("${tandem.company.time-zone:Europe/Brussels}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clock(Company company) {
+        return Clock.system(company.timeZone());
     }
 }

@@ -1,7 +1,6 @@
 package dev.tandem.demo;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -24,9 +24,10 @@ import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
 import dev.tandem.helpdesk.HelpdeskTeam;
 import dev.tandem.helpdesk.HelpdeskTeamRepository;
+import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.inventory.InventoryService;
-import dev.tandem.sales.SalesOrder;
-import dev.tandem.sales.SalesOrderService;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.security.Groups;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
@@ -59,19 +60,17 @@ class DemoData implements ApplicationRunner {
     private final ProductRepository products;
     private final EmployeeRepository employees;
     private final HelpdeskTeamRepository teams;
-    private final SalesOrderService salesOrders;
     private final InventoryService inventory;
 
     DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
              ProductRepository products, EmployeeRepository employees, HelpdeskTeamRepository teams,
-             SalesOrderService salesOrders, InventoryService inventory) {
+             InventoryService inventory) {
         this.identity = identity;
         this.runtime = runtime;
         this.customers = customers;
         this.products = products;
         this.employees = employees;
         this.teams = teams;
-        this.salesOrders = salesOrders;
         this.inventory = inventory;
     }
 
@@ -103,16 +102,29 @@ class DemoData implements ApplicationRunner {
 
         teams.save(new HelpdeskTeam("Customer Care", true, true));
 
-        SalesOrder acmeOrder = salesOrders.createQuotation(acme.getId(), "sam", LocalDate.now());
-        salesOrders.addLine(acmeOrder.getId(), prepaid.getId(), new BigDecimal("10"), null);
-        salesOrders.confirm(acmeOrder.getId());
-
-        SalesOrder globexOrder = salesOrders.createQuotation(globex.getId(), "sam", LocalDate.now());
-        salesOrders.addLine(globexOrder.getId(), timesheet.getId(), new BigDecimal("20"), null);
-        salesOrders.confirm(globexOrder.getId());
-
+        // The demo orders come through their processes, so each role finds a task waiting.
+        start(PrepaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.CUSTOMER_NAME, acme.getName(),
+                PrepaidSupportProcess.PRODUCT_CODE, prepaid.getCode(), PrepaidSupportProcess.ORDERED_HOURS, 10));
+        ProcessInstance postpaid = start(PostpaidSupportProcess.KEY, Map.of(
+                PrepaidSupportProcess.CUSTOMER_NAME, globex.getName(),
+                PrepaidSupportProcess.PRODUCT_CODE, timesheet.getCode(), PrepaidSupportProcess.ORDERED_HOURS, 20));
         runtime.startProcessInstanceByKey(LogTimeProcess.KEY,
-                Map.of(LogTimeProcess.ORDER_NUMBER, globexOrder.getNumber()));
+                Map.of(LogTimeProcess.ORDER_NUMBER, postpaid.getBusinessKey()));
+        runtime.startProcessInstanceByKey(SupportTicketProcess.KEY, Map.of(
+                SupportTicketProcess.CUSTOMER_NAME, acme.getName(),
+                SupportTicketProcess.TEAM_NAME, "Customer Care",
+                SupportTicketProcess.TITLE, "Printer offline after the network change",
+                SupportTicketProcess.DESCRIPTION, "The second-floor printer is no longer reachable."));
+    }
+
+    /** Started in the salesperson's name, as from Tasklist. */
+    private ProcessInstance start(String key, Map<String, Object> variables) {
+        identity.setAuthentication("sam", List.of(Groups.SALES));
+        try {
+            return runtime.startProcessInstanceByKey(key, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private void user(DemoUser demo) {

@@ -50,6 +50,10 @@ public class Ticket {
         this.salesOrderLine = line;
     }
 
+    void close() {
+        state = State.CLOSED;
+    }
+
     /** Time on it bills to its order line, if the team bills time at all. */
     public boolean isBillable() {
         return team.isBillingEnabled() && salesOrderLine != null;

@@ -85,6 +85,13 @@ public class TicketService {
         return ticket;
     }
 
+    /** The customer's issue is solved; no more time is logged on the ticket through its process. */
+    public Ticket close(Long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
+        ticket.close();
+        return ticket;
+    }
+
     private SalesOrderLine checkedLine(Long lineId, Customer customer) {
         SalesOrderLine line = lines.findById(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
         SalesOrder order = line.getOrder();

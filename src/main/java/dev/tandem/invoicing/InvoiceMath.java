@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * Arithmetic customers can re-check: a time line's quantity is its hours to 2 decimals;
  * subtotal = shown quantity × shown unit price and tax per line, each rounded half-up to cents.
  */
-final class InvoiceMath {
+public final class InvoiceMath {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal CENT = new BigDecimal("0.01");
@@ -19,11 +19,11 @@ final class InvoiceMath {
         return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal subtotal(BigDecimal quantity, BigDecimal unitPrice) {
+    public static BigDecimal subtotal(BigDecimal quantity, BigDecimal unitPrice) {
         return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal tax(BigDecimal subtotal, BigDecimal ratePercent) {
+    public static BigDecimal tax(BigDecimal subtotal, BigDecimal ratePercent) {
         return subtotal.multiply(ratePercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
     }
 

@@ -90,4 +90,16 @@ public class OutboundMail {
     public Instant getSentAt() {
         return sentAt;
     }
+
+    void sent(Instant now) {
+        state = State.SENT;
+        attempts++;
+        sentAt = now;
+        lastError = null;
+    }
+
+    void failed(String error) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+    }
 }

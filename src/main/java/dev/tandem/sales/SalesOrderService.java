@@ -60,8 +60,8 @@ public class SalesOrderService {
         if (price.signum() < 0) {
             throw new BillingException("The unit price cannot be negative.");
         }
-        return order.addLine(new SalesOrderLine(order, order.nextPosition(), product, product.getName(),
-                quantity, price, product.getTaxRate(), false));
+        return lines.save(order.addLine(new SalesOrderLine(order, order.nextPosition(), product, product.getName(),
+                quantity, price, product.getTaxRate(), false)));
     }
 
     /** A down-payment line: what was asked in advance, deducted later by the final invoice. */

@@ -20,6 +20,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
@@ -34,7 +37,8 @@ class AccessSetup implements ApplicationRunner {
 
     /** Processes a group may start from Tasklist. */
     private static final Map<String, List<String>> STARTABLE = Map.of(
-            Groups.HELPDESK, List.of(LogTimeProcess.KEY),
+            Groups.SALES, List.of(PrepaidSupportProcess.KEY, PostpaidSupportProcess.KEY),
+            Groups.HELPDESK, List.of(LogTimeProcess.KEY, SupportTicketProcess.KEY),
             Groups.TECHNICIANS, List.of(LogTimeProcess.KEY));
 
     private final IdentityService identity;

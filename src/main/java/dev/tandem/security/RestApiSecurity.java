@@ -16,11 +16,19 @@ class RestApiSecurity {
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new EveryRequestAuthenticated());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         return registration;
+    }
+
+    /** Camunda's filter lets the list of engine names through unauthenticated; Tandem tells strangers nothing. */
+    static class EveryRequestAuthenticated extends ProcessEngineAuthenticationFilter {
+        @Override
+        protected boolean requiresEngineAuthentication(String requestUrl) {
+            return true;
+        }
     }
 }

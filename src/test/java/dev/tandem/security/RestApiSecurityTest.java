@@ -21,6 +21,14 @@ class RestApiSecurityTest {
     }
 
     @Test
+    void evenTheListOfEnginesNeedsCredentials() {
+        assertThat(http.getForEntity("/engine-rest/engine", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity("/engine-rest/engine", String.class).getBody())
+                .contains("\"name\":\"default\"");
+    }
+
+    @Test
     void engineRestRefusesAWrongPassword() {
         assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/engine-rest/process-definition", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

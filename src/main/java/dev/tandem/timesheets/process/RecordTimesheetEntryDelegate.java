@@ -1,9 +1,5 @@
 package dev.tandem.timesheets.process;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +8,8 @@ import org.springframework.stereotype.Component;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.BillingException;
+import dev.tandem.common.FormValues;
+import dev.tandem.sales.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
@@ -25,10 +23,12 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
 
     private final TimesheetService timesheets;
     private final EmployeeRepository employees;
+    private final OrderEvents orderEvents;
 
-    RecordTimesheetEntryDelegate(TimesheetService timesheets, EmployeeRepository employees) {
+    RecordTimesheetEntryDelegate(TimesheetService timesheets, EmployeeRepository employees, OrderEvents orderEvents) {
         this.timesheets = timesheets;
         this.employees = employees;
+        this.orderEvents = orderEvents;
     }
 
     @Override
@@ -40,37 +40,14 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
                             .formatted(userId)));
             TimesheetEntry entry = timesheets.recordHours(employee.getId(),
                     TimesheetTarget.orderLine((Long) execution.getVariable(LogTimeProcess.ORDER_LINE_ID)),
-                    workDate(execution.getVariable(LogTimeProcess.WORK_DATE)),
-                    hours(execution.getVariable(LogTimeProcess.HOURS)),
+                    FormValues.date(execution.getVariable(LogTimeProcess.WORK_DATE), "The work date"),
+                    FormValues.decimal(execution.getVariable(LogTimeProcess.HOURS), "The hours"),
                     (String) execution.getVariable(LogTimeProcess.DESCRIPTION));
             execution.setVariable(LogTimeProcess.ENTRY_ID, entry.getId());
+            orderEvents.timeRecorded(entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
             execution.removeVariable(LogTimeProcess.REFUSAL);
         } catch (BillingException refused) {
             throw new BpmnError(LogTimeProcess.ERROR_REFUSED, refused.getMessage());
-        }
-    }
-
-    /** Camunda Forms send a date as text, "2026-11-20". */
-    private static LocalDate workDate(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.toString().strip());
-        } catch (DateTimeParseException e) {
-            throw new BillingException("The work date must be a date like 2026-11-20, not " + value + ".");
-        }
-    }
-
-    /** A number field sends an Integer or a Double; both become exact decimals. */
-    private static BigDecimal hours(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new BillingException("The hours must be a number, not " + value + ".");
         }
     }
 }

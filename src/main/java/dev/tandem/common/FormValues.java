@@ -1,0 +1,45 @@
+package dev.tandem.common;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What Camunda Forms submit, read strictly: a number field sends an Integer or a Double, a date
+ * field text like "2026-11-20", an empty field nothing. Bad values are refused with a message.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    public static BigDecimal decimal(Object value, String label) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new BillingException("%s must be a number, not %s.".formatted(label, value));
+        }
+    }
+
+    public static LocalDate date(Object value, String label) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.toString().strip());
+        } catch (DateTimeParseException e) {
+            throw new BillingException("%s must be a date like 2026-11-20, not %s.".formatted(label, value));
+        }
+    }
+
+    public static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    public static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tandem.helpdesk.process;
+
+/** Key, element ids and variable names of processes/support-ticket.bpmn. */
+public final class SupportTicketProcess {
+
+    public static final String KEY = "support-ticket";
+
+    public static final String SERVICE_TASK_OPEN_TICKET = "serviceTask_openTicket";
+    public static final String USER_TASK_WORK_ON_TICKET = "userTask_workOnTicket";
+    public static final String SERVICE_TASK_RECORD_TIME = "serviceTask_recordTicketTime";
+    public static final String SERVICE_TASK_CLOSE_TICKET = "serviceTask_closeTicket";
+    public static final String END_EVENT_TICKET_CLOSED = "endEvent_ticketClosed";
+    public static final String ERROR_TIME_REFUSED = "TIMESHEET_REFUSED";
+
+    /** Start form; the order number is optional and chooses a (post-paid) line by hand. */
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String TEAM_NAME = "teamName";
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String ORDER_NUMBER = "orderNumber";
+
+    public static final String TICKET_ID = "ticketId";
+    public static final String TICKET_NUMBER = "ticketNumber";
+
+    /**
+     * "Work on ticket": a list of entries, each with {@code workDate}, {@code hours}, {@code description}
+     * and optionally {@code employee} (a user id; the person doing the task when empty).
+     */
+    public static final String TIME_ENTRIES = "timeEntries";
+    public static final String RESOLVED = "resolved";
+    /** What was recorded last time, shown on the form when the task comes back. */
+    public static final String LAST_RECORDED = "lastRecorded";
+
+    private SupportTicketProcess() {
+    }
+}

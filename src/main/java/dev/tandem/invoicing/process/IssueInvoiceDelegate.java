@@ -1,0 +1,62 @@
+package dev.tandem.invoicing.process;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.FormValues;
+import dev.tandem.invoicing.DownPayment;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.sales.OrderFigures;
+
+/**
+ * Issues an invoice at once (draft and post): the order's regular invoice, deducting posted down
+ * payments, or a down payment. A refusal goes back to accounting as a BPMN error with the reason.
+ */
+@Component("issueInvoice")
+class IssueInvoiceDelegate implements JavaDelegate {
+
+    private final InvoicingService invoicing;
+    private final OrderFigures figures;
+
+    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures) {
+        this.invoicing = invoicing;
+        this.figures = figures;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long orderId = (Long) execution.getVariable(InvoicingVariables.ORDER_ID);
+        try {
+            Invoice draft = InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
+                    ? invoicing.createDownPaymentInvoice(orderId, downPayment(execution))
+                    : invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true);
+            Invoice posted = invoicing.post(draft.getId());
+            execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
+            execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
+            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, posted.shown(posted.getAmountTotal()).toPlainString());
+            execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
+                    .allMatch(line -> line.toInvoice().signum() <= 0));
+            execution.removeVariable(InvoicingVariables.REFUSAL);
+        } catch (BillingException refused) {
+            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
+        }
+    }
+
+    private static DownPayment downPayment(DelegateExecution execution) {
+        BigDecimal value = FormValues.decimal(execution.getVariable(InvoicingVariables.DOWN_PAYMENT_VALUE),
+                "The down payment");
+        if (value == null) {
+            throw new BillingException(InvoicingService.DOWN_PAYMENT_NOT_POSITIVE);
+        }
+        DownPayment.Kind kind = "FIXED".equals(execution.getVariable(InvoicingVariables.DOWN_PAYMENT_KIND))
+                ? DownPayment.Kind.FIXED : DownPayment.Kind.PERCENTAGE;
+        return new DownPayment(kind, value);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tandem.invoicing.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceDocument;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.outbox.Outbox;
+
+/**
+ * Prints the posted invoice to PDF and puts the mail to the customer in the outbox, in one
+ * transaction. Runs as its own job: a printing failure is retried and ends as an incident.
+ */
+@Component("printInvoice")
+class PrintInvoiceDelegate implements JavaDelegate {
+
+    private final InvoiceRepository invoices;
+    private final InvoiceDocument document;
+    private final Outbox outbox;
+    private final Company company;
+
+    PrintInvoiceDelegate(InvoiceRepository invoices, InvoiceDocument document, Outbox outbox, Company company) {
+        this.invoices = invoices;
+        this.document = document;
+        this.outbox = outbox;
+        this.company = company;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Invoice invoice = invoices.findById((Long) execution.getVariable(InvoicingVariables.INVOICE_ID)).orElseThrow();
+        String recipient = invoice.getCustomer().getEmail();
+        if (recipient == null || recipient.isBlank()) {
+            throw new BillingException("Customer %s has no e-mail address: add one, then retry this job in Cockpit."
+                    .formatted(invoice.getCustomer().getName()));
+        }
+        String kind = invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "Credit note" : "Invoice";
+        String body = """
+                Dear %s,
+
+                please find attached our %s %s of %s %s.
+
+                Kind regards,
+                %s
+                """.formatted(invoice.getCustomer().getName(), kind.toLowerCase(), invoice.getNumber(),
+                invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(), company.name());
+        var mail = outbox.queue(recipient, "%s %s from %s".formatted(kind, invoice.getNumber(), company.name()), body,
+                document.fileName(invoice), document.pdf(invoice.getId()));
+        execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
+    }
+}

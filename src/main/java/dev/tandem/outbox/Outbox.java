@@ -1,0 +1,85 @@
+package dev.tandem.outbox;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tandem.common.Company;
+import dev.tandem.common.NotFound;
+import jakarta.mail.MessagingException;
+
+/**
+ * Mail leaves Tandem in two steps: {@link #queue} stores it with the business change that causes
+ * it, {@link #deliver} hands it to the SMTP server from a retried job. A failed delivery keeps the
+ * mail, counts the attempt and rethrows, so the job retries and finally raises an incident.
+ */
+@Service
+@Transactional
+public class Outbox {
+
+    private final OutboundMailRepository mails;
+    private final JavaMailSender sender;
+    private final Company company;
+    private final TransactionTemplate separateTransaction;
+    private final Clock clock;
+
+    Outbox(OutboundMailRepository mails, JavaMailSender sender, Company company,
+           PlatformTransactionManager transactions, Clock clock) {
+        this.mails = mails;
+        this.sender = sender;
+        this.company = company;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    public OutboundMail queue(String recipient, String subject, String body, String attachmentName,
+                              byte[] attachment) {
+        return mails.save(new OutboundMail(recipient, subject, body, attachmentName, attachment, clock.instant()));
+    }
+
+    /** Sends a queued mail once; a mail already sent is not sent again when a job is retried. */
+    public OutboundMail deliver(Long mailId) {
+        OutboundMail mail = mails.findById(mailId).orElseThrow(() -> NotFound.of("outbound mail", mailId));
+        if (mail.getState() == OutboundMail.State.SENT) {
+            return mail;
+        }
+        try {
+            var message = sender.createMimeMessage();
+            var helper = new MimeMessageHelper(message, mail.getAttachment() != null, "UTF-8");
+            helper.setFrom(company.email(), company.name());
+            helper.setTo(mail.getRecipient());
+            helper.setSubject(mail.getSubject());
+            helper.setText(mail.getBody());
+            if (mail.getAttachment() != null) {
+                helper.addAttachment(mail.getAttachmentName(), new ByteArrayResource(mail.getAttachment()),
+                        "application/pdf");
+            }
+            sender.send(message);
+        } catch (MessagingException | UnsupportedEncodingException | MailException failure) {
+            // The job's transaction rolls back; the attempt is recorded on its own so the row tells the story too.
+            separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
+                    .ifPresent(row -> row.failed(failure.getMessage())));
+            throw new MailDeliveryException("Mail %d to %s could not be sent: %s"
+                    .formatted(mailId, mail.getRecipient(), failure.getMessage()), failure);
+        }
+        mail.sent(clock.instant());
+        return mail;
+    }
+
+    /** A technical failure: the job retries it and Cockpit shows the incident when retries run out. */
+    public static class MailDeliveryException extends RuntimeException {
+        MailDeliveryException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tandem.sales.process;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Product;
+import dev.tandem.catalog.ProductRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
+import dev.tandem.common.FormValues;
+import dev.tandem.invoicing.InvoiceMath;
+import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderService;
+
+/**
+ * Turns the salesperson's start form into a confirmed order of support hours. The model says which
+ * billing policy the product must have (input {@code billingPolicy}); a refusal fails the start, so
+ * the salesperson reads why in Tasklist and no instance is left behind.
+ */
+@Component("confirmSupportOrder")
+class ConfirmSupportOrderDelegate implements JavaDelegate {
+
+    static final String BILLING_POLICY = "billingPolicy";
+    static final String SALESPERSON = "salesperson";
+    static final String ORDER_TOTAL = "orderTotal";
+
+    private final SalesOrderService orders;
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final Company company;
+
+    ConfirmSupportOrderDelegate(SalesOrderService orders, CustomerRepository customers, ProductRepository products,
+                                Company company) {
+        this.orders = orders;
+        this.customers = customers;
+        this.products = products;
+        this.company = company;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String customerName = FormValues.text(execution.getVariable(PrepaidSupportProcess.CUSTOMER_NAME));
+        String productCode = FormValues.text(execution.getVariable(PrepaidSupportProcess.PRODUCT_CODE));
+        BigDecimal hours = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.ORDERED_HOURS), "The hours");
+        BigDecimal price = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.UNIT_PRICE), "The price");
+        Product.BillingPolicy policy = Product.BillingPolicy.valueOf((String) execution.getVariable(BILLING_POLICY));
+
+        Customer customer = customers.findByName(String.valueOf(customerName))
+                .orElseThrow(() -> new BillingException("Unknown customer %s.".formatted(customerName)));
+        Product product = products.findByCode(String.valueOf(productCode))
+                .orElseThrow(() -> new BillingException("Unknown product %s.".formatted(productCode)));
+        if (product.getBillingPolicy() != policy || product.getUnit() != Product.Unit.HOUR) {
+            throw new BillingException("Product %s is not sold as %s hours.".formatted(product.getCode(),
+                    policy == Product.BillingPolicy.PREPAID ? "prepaid" : "timesheet"));
+        }
+        if (hours == null || hours.signum() <= 0) {
+            throw new BillingException("The ordered hours must be positive.");
+        }
+
+        SalesOrder order = orders.createQuotation(customer.getId(),
+                (String) execution.getVariable(SALESPERSON), null);
+        SalesOrderLine line = orders.addLine(order.getId(), product.getId(), hours, price);
+        orders.confirm(order.getId());
+
+        BigDecimal subtotal = InvoiceMath.subtotal(line.getOrderedQuantity(), line.getUnitPrice());
+        BigDecimal total = subtotal.add(InvoiceMath.tax(subtotal, line.getTaxRate()));
+        execution.setProcessBusinessKey(order.getNumber());
+        execution.setVariable(InvoicingVariables.ORDER_ID, order.getId());
+        execution.setVariable(InvoicingVariables.ORDER_NUMBER, order.getNumber());
+        execution.setVariable(ShowLineFiguresListener.ORDER_LINE_ID, line.getId());
+        execution.setVariable(PrepaidSupportProcess.CUSTOMER_NAME, customer.getName());
+        execution.setVariable(ORDER_TOTAL, "%s %s".formatted(total.toPlainString(), company.currency()));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tandem.sales.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderLineRepository;
+import dev.tandem.sales.SalesOrderService;
+
+/**
+ * Tells an order's process what happened to its time elsewhere (tickets, logged time), by message
+ * and the order number as business key. An order without such a process simply hears nothing.
+ */
+@Component
+public class OrderEvents {
+
+    private final RuntimeService runtime;
+    private final SalesOrderService orders;
+    private final SalesOrderLineRepository lines;
+
+    OrderEvents(RuntimeService runtime, SalesOrderService orders, SalesOrderLineRepository lines) {
+        this.runtime = runtime;
+        this.orders = orders;
+        this.lines = lines;
+    }
+
+    /** After time is recorded on a line: the first time a prepaid line needs more hours, the salesperson is asked. */
+    public void timeRecorded(Long lineId) {
+        if (lineId == null || !orders.requestUpsellIfDue(lineId)) {
+            return;
+        }
+        SalesOrderLine line = lines.findById(lineId).orElseThrow();
+        runtime.createMessageCorrelation(PrepaidSupportProcess.MESSAGE_UPSELL_DUE)
+                .processInstanceBusinessKey(line.getOrder().getNumber())
+                .setVariables(Map.of(ShowLineFiguresListener.ORDER_LINE_ID, lineId))
+                .correlateAll();
+    }
+
+    /** A resolved ticket on a post-paid line: the order's accountant may have time to invoice. */
+    public void timeDelivered(Long lineId) {
+        SalesOrderLine line = lineId == null ? null : lines.findById(lineId).orElse(null);
+        if (line == null || !line.isTimesheetBilled()) {
+            return;
+        }
+        runtime.createMessageCorrelation(PostpaidSupportProcess.MESSAGE_TIME_DELIVERED)
+                .processInstanceBusinessKey(line.getOrder().getNumber())
+                .correlateAll();
+    }
+}

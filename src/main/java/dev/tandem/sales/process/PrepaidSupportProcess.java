@@ -1,0 +1,40 @@
+package dev.tandem.sales.process;
+
+/** Key, element ids and variable names of processes/prepaid-support.bpmn. */
+public final class PrepaidSupportProcess {
+
+    public static final String KEY = "prepaid-support";
+
+    public static final String SERVICE_TASK_CONFIRM_ORDER = "serviceTask_confirmOrder";
+    public static final String USER_TASK_CREATE_INVOICE = "userTask_createInvoice";
+    public static final String SERVICE_TASK_ISSUE_INVOICE = "serviceTask_issueInvoice";
+    public static final String SERVICE_TASK_PRINT_INVOICE = "serviceTask_printInvoice";
+    public static final String SERVICE_TASK_SEND_INVOICE = "serviceTask_sendInvoice";
+    public static final String USER_TASK_SUPPORT_PERIOD = "userTask_supportPeriod";
+    public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
+    public static final String END_EVENT_ORDER_CLOSED = "endEvent_orderClosed";
+    public static final String USER_TASK_PROPOSE_HOURS = "userTask_proposeAdditionalHours";
+    public static final String SERVICE_TASK_CREATE_QUOTATION = "serviceTask_createQuotation";
+    public static final String END_EVENT_QUOTATION_CREATED = "endEvent_quotationCreated";
+    public static final String END_EVENT_NO_SALE = "endEvent_noSale";
+
+    /** Correlated by the order number when a prepaid line first needs more hours. */
+    public static final String MESSAGE_UPSELL_DUE = "UpsellDue";
+
+    /** Start form. */
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String PRODUCT_CODE = "productCode";
+    public static final String ORDERED_HOURS = "orderedHours";
+    public static final String UNIT_PRICE = "unitPrice";
+
+    /** "Propose additional hours": QUOTATION with the hours, or NO_SALE with the reason. */
+    public static final String PROPOSAL = "proposal";
+    public static final String QUOTATION = "QUOTATION";
+    public static final String NO_SALE = "NO_SALE";
+    public static final String ADDITIONAL_HOURS = "additionalHours";
+    public static final String PROPOSAL_NOTE = "proposalNote";
+    public static final String QUOTATION_NUMBER = "quotationNumber";
+
+    private PrepaidSupportProcess() {
+    }
+}

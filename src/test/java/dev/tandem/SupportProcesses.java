@@ -1,0 +1,108 @@
+package dev.tandem;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.test.context.TestComponent;
+
+import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+import dev.tandem.sales.process.PrepaidSupportProcess;
+
+/** Drives the support processes the way people do in Tasklist: start forms, claimed tasks, submitted forms. */
+@TestComponent
+public class SupportProcesses {
+
+    public static final String TEAM = "Customer Care";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final ManagementService management;
+
+    SupportProcesses(RuntimeService runtime, TaskService tasks, IdentityService identity, ManagementService management) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.management = management;
+    }
+
+    public ProcessInstance sellPrepaid(String customer, String productCode, Number hours) {
+        return startAs("sam", PrepaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.CUSTOMER_NAME, customer,
+                PrepaidSupportProcess.PRODUCT_CODE, productCode, PrepaidSupportProcess.ORDERED_HOURS, hours));
+    }
+
+    public ProcessInstance sellPostpaid(String customer, String productCode, Number hours) {
+        return startAs("sam", PostpaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.CUSTOMER_NAME, customer,
+                PrepaidSupportProcess.PRODUCT_CODE, productCode, PrepaidSupportProcess.ORDERED_HOURS, hours));
+    }
+
+    /** A ticket; with an order number its time bills that order, else the customer's prepaid hours. */
+    public ProcessInstance openTicket(String customer, String orderNumber) {
+        Map<String, Object> form = new LinkedHashMap<>(Map.of(SupportTicketProcess.CUSTOMER_NAME, customer,
+                SupportTicketProcess.TEAM_NAME, TEAM, SupportTicketProcess.TITLE, "Mail server down"));
+        if (orderNumber != null) {
+            form.put(SupportTicketProcess.ORDER_NUMBER, orderNumber);
+        }
+        return startAs("hannah", SupportTicketProcess.KEY, form);
+    }
+
+    public ProcessInstance startAs(String userId, String key, Map<String, Object> form) {
+        identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList());
+        try {
+            return runtime.startProcessInstanceByKey(key, form);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** One row of the "Work on ticket" list, as the form submits it. */
+    public static Map<String, Object> entry(String workDate, Number hours, String description) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workDate", workDate);
+        row.put("hours", hours);
+        row.put("description", description);
+        return row;
+    }
+
+    /** Claims the waiting task of the instance as the user and submits the form. */
+    public void complete(ProcessInstance instance, String userId, Map<String, Object> form) {
+        String taskId = task(instance).getId();
+        tasks.claim(taskId, userId);
+        tasks.complete(taskId, form);
+    }
+
+    public void workOnTicket(ProcessInstance ticket, String userId, boolean resolved, List<Map<String, Object>> entries) {
+        complete(ticket, userId, Map.of(SupportTicketProcess.TIME_ENTRIES, new ArrayList<>(entries),
+                SupportTicketProcess.RESOLVED, resolved));
+    }
+
+    /** Runs the instance's due asynchronous steps (print, send) as the job executor would, in order. */
+    public void runJobs(ProcessInstance instance) {
+        for (Job job = nextJob(instance); job != null; job = nextJob(instance)) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    /** Runs only the next asynchronous step. */
+    public void runNextJob(ProcessInstance instance) {
+        management.executeJob(nextJob(instance).getId());
+    }
+
+    private Job nextJob(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).messages().executable()
+                .list().stream().findFirst().orElse(null);
+    }
+}

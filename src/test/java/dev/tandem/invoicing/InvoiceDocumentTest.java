@@ -1,0 +1,75 @@
+package dev.tandem.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.Product;
+
+/** The invoice PDF as the customer receives it: text read back from the PDF, and page one as an image. */
+@TandemIntegrationTest
+class InvoiceDocumentTest {
+
+    @Autowired BillingFixtures fixtures;
+    @Autowired InvoicingService invoicing;
+    @Autowired InvoiceDocument document;
+
+    @Test
+    void theInvoiceShowsEveryFigureTheCustomerNeedsToRecheckIt() throws IOException {
+        Customer customer = fixtures.customer();
+        Product service = fixtures.save(fixtures.postpaid("100").withTaxRate("21"));
+        Long order = fixtures.confirmedOrder(customer, service, "10");
+        Employee employee = fixtures.employee();
+        fixtures.log(employee, fixtures.line(order), BillingFixtures.today().minusDays(1), "2.5");
+        fixtures.log(employee, fixtures.line(order), "1.25");
+        Invoice invoice = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+
+        byte[] pdf = document.pdf(invoice.getId());
+
+        try (PDDocument read = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(read);
+            assertThat(text).contains("Invoice " + invoice.getNumber(), "Tandem Services", customer.getName(),
+                    customer.getAddress(), fixtures.orderNumber(order), "Service on Timesheets",
+                    "actual 3.75 h, billed 3.75 h", "375.00", "Tax 21 % on 375.00", "78.75", "Total EUR", "453.75",
+                    "Rounding: timer time billed at least 15 min, rounded up to 15 min",
+                    "Annex: timesheet entries billed", employee.getName(), "2.50", "1.25");
+            assertThat(read.getNumberOfPages()).isEqualTo(2);
+
+            BufferedImage page = new PDFRenderer(read).renderImageWithDPI(0, 60);
+            Path preview = Path.of("target", "screenshots", "invoice-page-1.png");
+            Files.createDirectories(preview.getParent());
+            ImageIO.write(page, "png", preview.toFile());
+            assertThat(inkShare(page)).as("share of the page that is printed on").isBetween(0.01, 0.5);
+        }
+        assertThat(document.fileName(invoice)).isEqualTo(invoice.getNumber().replace('/', '-') + ".pdf");
+    }
+
+    /** How much of the page is not white: a blank or garbled page is far off a real invoice. */
+    private static double inkShare(BufferedImage page) {
+        long ink = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                if ((page.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    ink++;
+                }
+            }
+        }
+        return (double) ink / ((long) page.getWidth() * page.getHeight());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.tandem.sales.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestMailServer;
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Product;
+import dev.tandem.invoicing.BillingIntegrityCheck;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.sales.InvoiceStatus;
+import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderRepository;
+
+/** Every path of processes/postpaid-support.bpmn, with tickets delivering the time. */
+@TandemIntegrationTest
+class PostpaidSupportProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired BillingFixtures fixtures;
+    @Autowired SupportProcesses people;
+    @Autowired OrderFigures figures;
+    @Autowired SalesOrderRepository orders;
+    @Autowired BillingIntegrityCheck integrity;
+
+    private Customer customer;
+    private Product postpaid;
+    private ProcessInstance order;
+    private String orderNumber;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        init(engine);
+        customer = fixtures.customer();
+        postpaid = fixtures.postpaid("80");
+        TestMailServer.server().purgeEmailFromAllMailboxes();
+        order = people.sellPostpaid(customer.getName(), postpaid.getCode(), 10);
+        orderNumber = order.getBusinessKey();
+    }
+
+    @AfterEach
+    void ledgerStaysIntact() {
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    private Long orderId() {
+        return (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
+    }
+
+    private void deliver(String... hours) {
+        ProcessInstance ticket = people.openTicket(customer.getName(), orderNumber);
+        List<Map<String, Object>> entries = Arrays.stream(hours)
+                .map(h -> SupportProcesses.entry(BillingFixtures.today().toString(), Double.valueOf(h), "Support"))
+                .toList();
+        people.workOnTicket(ticket, fixtures.employee().getUserId(), true, entries);
+        assertThat(ticket).isEnded();
+    }
+
+    private void invoiceDeliveredTime() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
+                InvoicingVariables.DEDUCT_DOWN_PAYMENTS, false));
+    }
+
+    @Test
+    void scenario09_postpaidOrderCannotBeInvoicedBeforeTimeIsDeliveredAndWaitsForIt() {
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
+                .task().hasCandidateGroup("accounting");
+        assertThat(figures.ofOrder(orderId()).status()).isEqualTo(InvoiceStatus.NOTHING);
+
+        invoiceDeliveredTime();
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+        assertThat(runtime.createIncidentQuery().processInstanceId(order.getId()).count()).isZero();
+        String refusal = (String) runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL);
+        assertThat(refusal).contains("no time or material has been delivered yet");
+
+        deliver("2");
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
+                .variables().containsEntry("lineDelivered", "2.00");
+    }
+
+    @Test
+    void withoutNewsTheInvoiceTaskComesBackADayLater() {
+        invoiceDeliveredTime();
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+
+        management.executeJob(management.createJobQuery().processInstanceId(order.getId()).timers().singleResult().getId());
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.TIMER_RECHECK)
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+    }
+
+    @Test
+    void scenario10_deliveredTimeIsDraftedReviewedPostedAndMailed() {
+        deliver("3", "2.5");
+        invoiceDeliveredTime();
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
+                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "440.00 EUR (invoice)");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_POST_INVOICE,
+                PostpaidSupportProcess.SERVICE_TASK_SEND_INVOICE)
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(figures.ofLine(fixtures.line(orderId())).invoiced()).isEqualByComparingTo("5.5");
+        assertThat(figures.ofLine(fixtures.line(orderId())).status()).isEqualTo(InvoiceStatus.NOTHING);
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void scenario14_aCancelledDraftReleasesItsTimeForTheNextInvoice() {
+        deliver("4");
+        invoiceDeliveredTime();
+        Long draftId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.CANCEL));
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_CANCEL_DRAFT)
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(fixtures.view(draftId).state()).isEqualTo(Invoice.State.CANCELLED);
+        assertThat(figures.ofLine(fixtures.line(orderId())).toInvoice()).isEqualByComparingTo("4");
+
+        invoiceDeliveredTime();
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
+                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "320.00 EUR (invoice)");
+    }
+
+    @Test
+    void scenario12_aPeriodWithNothingInItIsRefusedWithTheReason() {
+        deliver("4");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
+                InvoicingVariables.PERIOD_START, BillingFixtures.today().minusDays(16).toString(),
+                InvoicingVariables.PERIOD_END, BillingFixtures.today().minusDays(10).toString()));
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL)).contains("period");
+    }
+
+    @Test
+    void aDownPaymentCanBeAskedBeforeAnyTimeIsDelivered() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.DOWN_PAYMENT,
+                InvoicingVariables.DOWN_PAYMENT_KIND, "PERCENTAGE", InvoicingVariables.DOWN_PAYMENT_VALUE, 30));
+        people.runJobs(order);
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_DOWN_PAYMENT,
+                PostpaidSupportProcess.SERVICE_TASK_SEND_INVOICE)
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
+                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "240.00");
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedDownPaymentComesBackWithTheReason() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.DOWN_PAYMENT,
+                InvoicingVariables.DOWN_PAYMENT_KIND, "FIXED", InvoicingVariables.DOWN_PAYMENT_VALUE, -5));
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
+                .containsEntry(InvoicingVariables.REFUSAL, "The value of the down payment amount must be positive.");
+    }
+
+    @Test
+    void closingTheOrderEndsTheProcess() {
+        Long orderId = orderId();
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CLOSE));
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_CLOSE_ORDER).isEnded();
+        assertThat(orders.findById(orderId).orElseThrow().getState()).isEqualTo(SalesOrder.State.LOCKED);
+    }
+}
