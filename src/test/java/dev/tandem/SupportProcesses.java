@@ -71,9 +71,9 @@ public class SupportProcesses {
     /** One row of the "Work on ticket" list, as the form submits it. */
     public static Map<String, Object> entry(String workDate, Number hours, String description) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("workDate", workDate);
-        row.put("hours", hours);
-        row.put("description", description);
+        row.put(SupportTicketProcess.WORK_DATE, workDate);
+        row.put(SupportTicketProcess.HOURS, hours);
+        row.put(SupportTicketProcess.WORK_DESCRIPTION, description);
         return row;
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,6 +75,22 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         visible(By.cssSelector("li.account"));
+    }
+
+    /** Opens a task in Tasklist, claims it and waits for its Camunda Form. */
+    void openAndClaimTask(String baseUrl, String taskId) {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        visible(By.cssSelector("h2.task"));
+        clickable(By.cssSelector("button.claim")).click();
+        visible(By.cssSelector("button.unclaim"));
+        visible(By.cssSelector(".fjs-container"));
+    }
+
+    /** Clicks Complete under a Camunda Form, scrolled clear of Tasklist's footer. */
+    void completeTaskForm() {
+        WebElement complete = clickable(By.cssSelector(".form-actions button.btn-primary"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        clickable(By.cssSelector(".form-actions button.btn-primary")).click();
     }
 
     /** Keeps what the browser showed, for a person reading a failed build. */

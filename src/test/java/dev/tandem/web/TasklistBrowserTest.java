@@ -56,7 +56,7 @@ class TasklistBrowserTest {
                 browser.type(By.cssSelector(".fjs-form-field-number input"), "1.5");
                 browser.type(By.cssSelector(".fjs-form-field-textarea textarea"), "Reset the customer's VPN account");
                 browser.screenshot("tasklist-log-time-filled");
-                browser.clickable(By.cssSelector(".form-actions button.btn-primary")).click();
+                browser.completeTaskForm();
 
                 new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
                         tasks.createTaskQuery().taskId(demoTask.getId()).count() == 0);

@@ -1,6 +1,7 @@
 package dev.tandem.helpdesk.process;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +29,16 @@ import dev.tandem.timesheets.TimesheetTarget;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
- * Records the time entries of "Work on ticket" through the billing core, all or none: when one
+ * Records the time of "Work on ticket" (the form's entry, or a list of entries given through the
+ * API) through the billing core, all or none: when one
  * entry is refused, the ones before it are taken back and the person gets the form again with the
  * reason and the entries as typed. Afterwards the salesperson is asked for more hours when due.
  */
 @Component("recordTicketTime")
 class RecordTicketTimeDelegate implements JavaDelegate {
+
+    private static final List<String> FORM_FIELDS = List.of(SupportTicketProcess.WORK_DATE, SupportTicketProcess.HOURS,
+            SupportTicketProcess.WORK_DESCRIPTION, SupportTicketProcess.EMPLOYEE);
 
     private final TimesheetService timesheets;
     private final EmployeeRepository employees;
@@ -53,7 +58,14 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         Long ticketId = (Long) execution.getVariable(SupportTicketProcess.TICKET_ID);
         String worker = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
         List<TimesheetEntry> recorded = new ArrayList<>();
-        List<Map<String, Object>> typed = entries(execution.getVariable(SupportTicketProcess.TIME_ENTRIES));
+        List<Map<String, Object>> typed = new ArrayList<>(entries(execution.getVariable(SupportTicketProcess.TIME_ENTRIES)));
+        Map<String, Object> fields = new HashMap<>();
+        for (String field : FORM_FIELDS) {
+            fields.put(field, execution.getVariable(field));
+        }
+        if (isFilledIn(fields)) {
+            typed.add(fields);
+        }
         try {
             for (int i = 0; i < typed.size(); i++) {
                 recorded.add(record(ticketId, worker, typed.get(i), i + 1, typed.size()));
@@ -66,7 +78,8 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         execution.setVariable(SupportTicketProcess.LAST_RECORDED, recorded.isEmpty() ? null
                 : "%d entr%s, %s h".formatted(recorded.size(), recorded.size() == 1 ? "y" : "ies",
                 LineFigures.shown(OrderFigures.hours(minutes)).toPlainString()));
-        execution.setVariable(SupportTicketProcess.TIME_ENTRIES, List.of());
+        execution.removeVariable(SupportTicketProcess.TIME_ENTRIES);
+        FORM_FIELDS.forEach(execution::removeVariable);
         execution.removeVariable(LogTimeProcess.REFUSAL);
         recorded.stream().map(TimesheetEntry::getSalesOrderLine).filter(Objects::nonNull).findFirst()
                 .ifPresent(line -> orderEvents.timeRecorded(line.getId()));
@@ -74,26 +87,26 @@ class RecordTicketTimeDelegate implements JavaDelegate {
 
     private TimesheetEntry record(Long ticketId, String worker, Map<String, Object> typed, int number, int count) {
         try {
-            String userId = FormValues.text(typed.get("employee"));
+            String userId = FormValues.text(typed.get(SupportTicketProcess.EMPLOYEE));
             String who = userId != null ? userId : worker;
             Employee employee = employees.findByUserId(String.valueOf(who))
                     .orElseThrow(() -> new BillingException("User %s is not an employee: time cannot be logged in their name."
                             .formatted(who)));
             return timesheets.recordHours(employee.getId(), TimesheetTarget.ticket(ticketId),
-                    FormValues.date(typed.get("workDate"), "The work date"),
-                    FormValues.decimal(typed.get("hours"), "The hours"),
-                    FormValues.text(typed.get("description")));
+                    FormValues.date(typed.get(SupportTicketProcess.WORK_DATE), "The work date"),
+                    FormValues.decimal(typed.get(SupportTicketProcess.HOURS), "The hours"),
+                    FormValues.text(typed.get(SupportTicketProcess.WORK_DESCRIPTION)));
         } catch (BillingException refused) {
             throw count == 1 ? refused : new BillingException("Entry %d: %s".formatted(number, refused.getMessage()));
         }
     }
 
-    /** The form offers an empty row; a row left empty is no entry. */
+    /** Fields left empty are no entry: a round may only resolve the ticket. */
     private static boolean isFilledIn(Map<String, Object> row) {
         return row != null && row.values().stream().anyMatch(value -> FormValues.text(value) != null);
     }
 
-    /** Tasklist sends the dynamic list as JSON; Java callers may pass a list of maps. */
+    /** A list of entries, as JSON or as a list of maps. */
     private List<Map<String, Object>> entries(Object value) {
         if (value == null) {
             return List.of();

@@ -23,9 +23,14 @@ public final class SupportTicketProcess {
     public static final String TICKET_NUMBER = "ticketNumber";
 
     /**
-     * "Work on ticket": a list of entries, each with {@code workDate}, {@code hours}, {@code description}
-     * and optionally {@code employee} (a user id; the person doing the task when empty).
+     * "Work on ticket": one entry per round in the form's fields, {@link #WORK_DATE}, {@link #HOURS},
+     * {@link #WORK_DESCRIPTION} and optionally {@link #EMPLOYEE} (a user id; the person doing the task
+     * when empty). Callers of the API may pass several at once as a list of such maps in {@link #TIME_ENTRIES}.
      */
+    public static final String WORK_DATE = "workDate";
+    public static final String HOURS = "hours";
+    public static final String WORK_DESCRIPTION = "workDescription";
+    public static final String EMPLOYEE = "employee";
     public static final String TIME_ENTRIES = "timeEntries";
     public static final String RESOLVED = "resolved";
     /** What was recorded last time, shown on the form when the task comes back. */

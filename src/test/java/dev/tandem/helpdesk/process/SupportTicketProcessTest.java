@@ -102,7 +102,7 @@ class SupportTicketProcessTest {
     void timeCannotBeLoggedInTheNameOfSomeoneWhoIsNoEmployee() {
         ProcessInstance ticket = people.openTicket(customer.getName(), null);
         var row = entry(today(), 1, "Fine");
-        row.put("employee", "sam");
+        row.put(SupportTicketProcess.EMPLOYEE, "sam");
 
         people.workOnTicket(ticket, worker, false, List.of(row));
 

@@ -1,0 +1,128 @@
+package dev.tandem.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestMailServer;
+import dev.tandem.catalog.Customer;
+import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+
+/** The helpdesk and accounting steps of the support flows, done in the real Tasklist in Chromium. */
+@TandemIntegrationTest
+class SupportFlowsBrowserTest {
+
+    @LocalServerPort int port;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired BillingFixtures fixtures;
+    @Autowired SupportProcesses people;
+    @Autowired OrderFigures figures;
+
+    private String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private Task waitingTask(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private String formText(Browser browser) {
+        return browser.driver.findElement(By.cssSelector(".fjs-container")).getText();
+    }
+
+    @Test
+    void helpdeskLogsTimeOnATicketAndSeesTheRemainingHoursTurnRed() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.prepaid("100"), "2");
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        String firstRound = waitingTask(ticket).getId();
+
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login(baseUrl(), "tasklist", "hannah", "hannah");
+                browser.openAndClaimTask(baseUrl(), firstRound);
+                assertThat(formText(browser)).contains("Ticket " + ticket.getBusinessKey(),
+                        "Remaining hours: 2.00 h");
+                assertThat(browser.driver.findElements(By.cssSelector(".overdrawn"))).isEmpty();
+
+                browser.clickable(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
+                        BillingFixtures.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+                browser.type(By.cssSelector(".fjs-form-field-number input"), "3");
+                browser.type(By.cssSelector(".fjs-form-field-textarea textarea"), "Replaced the broken switch");
+                browser.screenshot("tasklist-ticket-filled");
+                browser.completeTaskForm();
+
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                        !firstRound.equals(waitingTask(ticket).getId()));
+                browser.openAndClaimTask(baseUrl(), waitingTask(ticket).getId());
+                WebElement remaining = browser.visible(By.cssSelector(".overdrawn"));
+                assertThat(remaining.getText()).contains("Remaining hours: -1.00 h");
+                assertThat(remaining.getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");
+                assertThat(formText(browser)).contains("Recorded last time: 1 entry, 3.00 h");
+            } finally {
+                browser.screenshot("tasklist-ticket-overdrawn");
+            }
+        }
+        assertThat(figures.ofLine(fixtures.line(order)).delivered()).isEqualByComparingTo("3");
+        assertThat(runtime.getVariable(ticket.getId(), SupportTicketProcess.LAST_RECORDED)).isEqualTo("1 entry, 3.00 h");
+    }
+
+    @Test
+    void accountantReviewsAndApprovesADraftInvoice() throws Exception {
+        Customer customer = fixtures.customer();
+        ProcessInstance order = people.sellPostpaid(customer.getName(), fixtures.postpaid("80").getCode(), 10);
+        Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
+        fixtures.log(fixtures.employee(), fixtures.line(orderId), "2");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        Task review = waitingTask(order);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT);
+        tasks.setAssignee(review.getId(), null);
+        Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        TestMailServer.server().purgeEmailFromAllMailboxes();
+
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login(baseUrl(), "tasklist", "alice", "alice");
+                browser.openAndClaimTask(baseUrl(), review.getId());
+                assertThat(formText(browser)).contains("Draft invoice for " + order.getBusinessKey(),
+                        "Service on Timesheets: 2.00 × 80.00 = 160.00", "Total 160.00 EUR (invoice)");
+                browser.clickable(By.xpath("//label[contains(., 'Approve: post and send')]")).click();
+                browser.screenshot("tasklist-review-filled");
+                browser.completeTaskForm();
+
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                        tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+            } finally {
+                browser.screenshot("tasklist-review-done");
+            }
+        }
+        people.runJobs(order);
+        assertThat(fixtures.view(invoiceId).state()).isEqualTo(Invoice.State.POSTED);
+        assertThat(TestMailServer.server().getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactly(customer.getEmail());
+        assertThat(waitingTask(order).getTaskDefinitionKey())
+                .isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+    }
+}
