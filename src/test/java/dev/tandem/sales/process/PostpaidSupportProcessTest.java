@@ -188,4 +188,65 @@ class PostpaidSupportProcessTest {
         assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_CLOSE_ORDER).isEnded();
         assertThat(orders.findById(orderId).orElseThrow().getState()).isEqualTo(SalesOrder.State.LOCKED);
     }
+
+    /** An order of 10 h at 100/h with 21 % tax (1 210 tax included), sold through the process. */
+    private void sellTaxedOrder() {
+        order = people.sellPostpaid(customer.getName(),
+                fixtures.save(fixtures.postpaid("100").withTaxRate("21")).getCode(), 10);
+        orderNumber = order.getBusinessKey();
+    }
+
+    private void askDownPayment(String kind, Number value) {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.DOWN_PAYMENT,
+                InvoicingVariables.DOWN_PAYMENT_KIND, kind, InvoicingVariables.DOWN_PAYMENT_VALUE, value));
+        people.runJobs(order);
+    }
+
+    private void invoiceDeductingDownPayments() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
+                InvoicingVariables.DEDUCT_DOWN_PAYMENTS, true));
+    }
+
+    @Test
+    void scenario17_aPercentageDownPaymentIsDeductedOnTheFinalInvoice() {
+        sellTaxedOrder();
+        askDownPayment("PERCENTAGE", 30);
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "363.00");
+
+        deliver("12");
+        invoiceDeductingDownPayments();
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
+                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1089.00 EUR (invoice)");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("INV/");
+    }
+
+    @Test
+    void scenario18_aFixedDownPaymentHitsTheAmountToTheCent() {
+        sellTaxedOrder();
+        askDownPayment("FIXED", 500);
+
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "500.00");
+        Long downPayment = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        assertThat(fixtures.view(downPayment).untaxed()).isEqualByComparingTo("413.22");
+        assertThat(fixtures.view(downPayment).tax()).isEqualByComparingTo("86.78");
+    }
+
+    @Test
+    void scenario19_aDeductionLargerThanTheDeliveredTimeBecomesACreditNote() {
+        sellTaxedOrder();
+        askDownPayment("PERCENTAGE", 30);
+        deliver("2");
+        invoiceDeductingDownPayments();
+
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "121.00 EUR (credit note)");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+
+        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("RINV/");
+        assertThat(TestMailServer.server().getReceivedMessages()).extracting(message -> message.getSubject())
+                .anyMatch(subject -> subject.startsWith("Credit note RINV/"));
+    }
 }

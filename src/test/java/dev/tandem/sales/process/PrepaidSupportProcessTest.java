@@ -185,6 +185,43 @@ class PrepaidSupportProcessTest {
         assertThat(figures.ofOrder(offer.getId()).lines().get(0).ordered()).isEqualByComparingTo("5");
     }
 
+    private long proposeTasks(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(PrepaidSupportProcess.USER_TASK_PROPOSE_HOURS).count();
+    }
+
+    @Test
+    void scenario05_hoursDeliveredBeforeInvoicingStillBillTheOrderedHours() {
+        ProcessInstance instance = people.sellPrepaid(customer.getName(), prepaid.getCode(), 10);
+        String worker = fixtures.employee().getUserId();
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        people.workOnTicket(ticket, worker, true, List.of(
+                SupportProcesses.entry(BillingFixtures.today().toString(), 4, "Diagnosis"),
+                SupportProcesses.entry(BillingFixtures.today().toString(), 7, "Repair")));
+        assertThat(figures.ofOrder(orderId(instance)).status()).isEqualTo(InvoiceStatus.TO_INVOICE);
+
+        String createInvoice = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE).singleResult().getId();
+        engine.getTaskService().claim(createInvoice, "alice");
+        engine.getTaskService().complete(createInvoice,
+                Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
+
+        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1000.00");
+    }
+
+    @Test
+    void scenario06_withAThresholdOf80PercentTheSalespersonIsAskedAbove8Hours() {
+        Product sensitive = fixtures.save(fixtures.prepaid("100").withUpsellThreshold("0.8"));
+        ProcessInstance instance = people.sellPrepaid(customer.getName(), sensitive.getCode(), 10);
+        String worker = fixtures.employee().getUserId();
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+
+        people.workOnTicket(ticket, worker, false, List.of(SupportProcesses.entry(BillingFixtures.today().toString(), 8, "Rollout")));
+        assertThat(proposeTasks(instance)).isZero();
+        people.workOnTicket(ticket, worker, false, List.of(SupportProcesses.entry(BillingFixtures.today().toString(), 0.5, "Fix")));
+        assertThat(proposeTasks(instance)).isOne();
+    }
+
     @Test
     void aProposalWithoutASaleEndsWithTheReasonKept() {
         ProcessInstance instance = people.sellPrepaid(customer.getName(), prepaid.getCode(), 1);
