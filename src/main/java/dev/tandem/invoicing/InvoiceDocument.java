@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,7 +50,7 @@ public class InvoiceDocument {
     }
 
     /** One timesheet entry of the annex, with the minutes this document bills of it. */
-    public record BilledEntry(TimesheetEntry entry, int billedMinutes, String orderLine) {
+    public record BilledEntry(TimesheetEntry entry, int actualMinutes, int billedMinutes, String orderLine) {
     }
 
     public String fileName(Invoice invoice) {
@@ -73,7 +74,8 @@ public class InvoiceDocument {
 
     public String html(Long invoiceId) {
         Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
-        Context context = new Context();
+        // Figures are printed with a decimal point whatever the server's locale.
+        Context context = new Context(Locale.ROOT);
         context.setVariable("company", company);
         context.setVariable("invoice", invoice);
         context.setVariable("lines", invoice.getLines().stream().map(line -> printed(invoice, line)).toList());
@@ -119,7 +121,7 @@ public class InvoiceDocument {
     private static List<BilledEntry> entries(Invoice invoice) {
         return invoice.getLines().stream()
                 .flatMap(line -> line.getAllocations().stream())
-                .map(a -> new BilledEntry(a.getEntry(), Math.abs(a.getMinutes()),
+                .map(a -> new BilledEntry(a.getEntry(), actualMinutes(a), Math.abs(a.getMinutes()),
                         a.getInvoiceLine().getDescription()))
                 .sorted(Comparator.comparing((BilledEntry b) -> b.entry().getWorkDate())
                         .thenComparing(b -> b.entry().getId()))

@@ -56,6 +56,9 @@ public class TimesheetService {
         if (hours == null) {
             throw new BillingException("The time spent is required.");
         }
+        if (hours.compareTo(BigDecimal.valueOf(MINUTES_PER_DAY / 60)) > 0) {
+            throw new BillingException("One timesheet entry cannot exceed 24 hours.");
+        }
         int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
         return record(employeeId, target, workDate, minutes, minutes, description);
     }

@@ -70,6 +70,7 @@ class BadInputTest {
     @Test
     void moreThanADayInOneEntryOrOneDayIsRefused() {
         refusedWithoutNewEntry(logging(today(), "24.5"), "cannot exceed 24 hours");
+        refusedWithoutNewEntry(logging(today(), "1e12"), "cannot exceed 24 hours");
         fixtures.log(employee, line, today().minusDays(3), "20");
         refusedWithoutNewEntry(logging(today().minusDays(3), "4.5"), "more than 24 hours on");
     }

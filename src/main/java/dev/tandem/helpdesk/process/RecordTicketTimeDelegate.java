@@ -26,7 +26,6 @@ import dev.tandem.sales.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
-import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
  * Records the time of "Work on ticket" (the form's entry, or a list of entries given through the
@@ -56,7 +55,7 @@ class RecordTicketTimeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long ticketId = (Long) execution.getVariable(SupportTicketProcess.TICKET_ID);
-        String worker = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
+        String worker = (String) execution.getVariable(SupportTicketProcess.WORKER);
         List<TimesheetEntry> recorded = new ArrayList<>();
         List<Map<String, Object>> typed = new ArrayList<>(entries(execution.getVariable(SupportTicketProcess.TIME_ENTRIES)));
         Map<String, Object> fields = new HashMap<>();
@@ -80,7 +79,7 @@ class RecordTicketTimeDelegate implements JavaDelegate {
                 LineFigures.shown(OrderFigures.hours(minutes)).toPlainString()));
         execution.removeVariable(SupportTicketProcess.TIME_ENTRIES);
         FORM_FIELDS.forEach(execution::removeVariable);
-        execution.removeVariable(LogTimeProcess.REFUSAL);
+        execution.removeVariable(SupportTicketProcess.REFUSAL);
         recorded.stream().map(TimesheetEntry::getSalesOrderLine).filter(Objects::nonNull).findFirst()
                 .ifPresent(line -> orderEvents.timeRecorded(line.getId()));
     }
@@ -89,6 +88,9 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         try {
             String userId = FormValues.text(typed.get(SupportTicketProcess.EMPLOYEE));
             String who = userId != null ? userId : worker;
+            if (who == null) {
+                throw new BillingException("Claim the task first: time is logged in the name of whoever works it.");
+            }
             Employee employee = employees.findByUserId(String.valueOf(who))
                     .orElseThrow(() -> new BillingException("User %s is not an employee: time cannot be logged in their name."
                             .formatted(who)));
@@ -112,7 +114,8 @@ class RecordTicketTimeDelegate implements JavaDelegate {
             return List.of();
         }
         try {
-            String text = value instanceof SpinJsonNode node ? node.toString() : json.writeValueAsString(value);
+            String text = value instanceof SpinJsonNode node ? node.toString()
+                    : value instanceof String typed ? typed : json.writeValueAsString(value);
             List<Map<String, Object>> rows = json.readValue(text, new TypeReference<>() { });
             return rows.stream().filter(RecordTicketTimeDelegate::isFilledIn).toList();
         } catch (JsonProcessingException e) {

@@ -1,15 +1,14 @@
 package dev.tandem.helpdesk.process;
 
+import dev.tandem.timesheets.process.LogTimeProcess;
+
 /** Key, element ids and variable names of processes/support-ticket.bpmn. */
 public final class SupportTicketProcess {
 
     public static final String KEY = "support-ticket";
 
-    public static final String SERVICE_TASK_OPEN_TICKET = "serviceTask_openTicket";
     public static final String USER_TASK_WORK_ON_TICKET = "userTask_workOnTicket";
-    public static final String SERVICE_TASK_RECORD_TIME = "serviceTask_recordTicketTime";
     public static final String SERVICE_TASK_CLOSE_TICKET = "serviceTask_closeTicket";
-    public static final String END_EVENT_TICKET_CLOSED = "endEvent_ticketClosed";
     public static final String ERROR_TIME_REFUSED = "TIMESHEET_REFUSED";
 
     /** Start form; the order number is optional and chooses a (post-paid) line by hand. */
@@ -33,6 +32,10 @@ public final class SupportTicketProcess {
     public static final String EMPLOYEE = "employee";
     public static final String TIME_ENTRIES = "timeEntries";
     public static final String RESOLVED = "resolved";
+    /** Why the last round was refused, shown on the form when the task comes back. */
+    public static final String REFUSAL = LogTimeProcess.REFUSAL;
+    /** Who completed the round (set by the rememberWorker listener); time is theirs unless another employee is named. */
+    public static final String WORKER = LogTimeProcess.LOGGED_BY;
     /** What was recorded last time, shown on the form when the task comes back. */
     public static final String LAST_RECORDED = "lastRecorded";
 

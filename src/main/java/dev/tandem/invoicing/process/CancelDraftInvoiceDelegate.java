@@ -18,6 +18,7 @@ class CancelDraftInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.removeVariable(InvoicingVariables.REVIEW);
         invoicing.cancelDraft((Long) execution.getVariable(InvoicingVariables.INVOICE_ID));
         execution.removeVariable(InvoicingVariables.INVOICE_ID);
     }

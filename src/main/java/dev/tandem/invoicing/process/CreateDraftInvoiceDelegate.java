@@ -13,42 +13,50 @@ import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.sales.OrderFigures;
 
 /**
  * Drafts the invoice of delivered time for accounting's review, within the optional Timesheets
- * Period. Nothing to invoice is no failure: the reason goes back to the person as a BPMN error.
+ * Period. A refusal is no failure: when the order has nothing at all to invoice the process waits
+ * for delivered time ({@link InvoicingVariables#ERROR_NOTHING_DELIVERED}); any other reason (a
+ * period with nothing in it, a bad date) goes straight back to the person.
  */
 @Component("createDraftInvoice")
 class CreateDraftInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
+    private final OrderFigures figures;
     private final Company company;
 
-    CreateDraftInvoiceDelegate(InvoicingService invoicing, Company company) {
+    CreateDraftInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company) {
         this.invoicing = invoicing;
+        this.figures = figures;
         this.company = company;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Long orderId = (Long) execution.getVariable(InvoicingVariables.ORDER_ID);
         try {
             TimesheetsPeriod period = new TimesheetsPeriod(
                     FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_START), "The period start"),
                     FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_END), "The period end"));
-            Invoice draft = invoicing.createInvoice((Long) execution.getVariable(InvoicingVariables.ORDER_ID), period,
+            Invoice draft = invoicing.createInvoice(orderId, period,
                     FormValues.flag(execution.getVariable(InvoicingVariables.DEDUCT_DOWN_PAYMENTS)));
             execution.setVariable(InvoicingVariables.INVOICE_ID, draft.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, "%s %s (%s)".formatted(
-                    draft.shown(draft.getAmountTotal()).toPlainString(), company.currency(),
-                    draft.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note" : "invoice"));
+            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(draft, company));
             execution.setVariable(InvoicingVariables.INVOICE_SUMMARY, draft.getLines().stream()
                     .map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),
                             draft.shown(line.getQuantity()).toPlainString(), line.getUnitPrice().toPlainString(),
                             draft.shown(line.getSubtotal()).toPlainString()))
                     .collect(Collectors.joining("\n")));
+            InvoicingVariables.DRAFT_FIELDS.forEach(execution::removeVariable);
             execution.removeVariable(InvoicingVariables.REFUSAL);
         } catch (BillingException refused) {
-            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
+            boolean nothingToInvoice = figures.ofOrder(orderId).lines().stream()
+                    .noneMatch(line -> line.toInvoice().signum() > 0);
+            throw new BpmnError(nothingToInvoice ? InvoicingVariables.ERROR_NOTHING_DELIVERED
+                    : InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
         }
     }
 }

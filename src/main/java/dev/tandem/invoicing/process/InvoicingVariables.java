@@ -1,5 +1,10 @@
 package dev.tandem.invoicing.process;
 
+import java.util.List;
+
+import dev.tandem.common.Company;
+import dev.tandem.invoicing.Invoice;
+
 /**
  * Variable names and error codes of the invoicing steps that prepaid-support and postpaid-support
  * share (issue, review, post, print and mail an invoice), so models, delegates and tests agree.
@@ -26,6 +31,8 @@ public final class InvoicingVariables {
     public static final String INVOICE_NUMBER = "invoiceNumber";
     /** The draft as text for the review form: its lines and total. */
     public static final String INVOICE_SUMMARY = "invoiceSummary";
+    /** The reviewer's decision on a draft, APPROVE or CANCEL; cleared once carried out. */
+    public static final String REVIEW = "review";
     public static final String INVOICE_TOTAL = "invoiceTotal";
     public static final String MAIL_ID = "mailId";
     /** After an invoice is issued: false while something is left to invoice (after a down payment). */
@@ -35,6 +42,18 @@ public final class InvoicingVariables {
     public static final String REFUSAL = "refusal";
 
     public static final String ERROR_INVOICE_REFUSED = "INVOICE_REFUSED";
+    /** The order has nothing to invoice at all: the post-paid process waits for delivered time. */
+    public static final String ERROR_NOTHING_DELIVERED = "NOTHING_DELIVERED";
+
+    /** Form fields that apply to one invoice only: cleared once used, so the next round starts blank. */
+    static final List<String> DOWN_PAYMENT_FIELDS = List.of(INVOICE_KIND, DOWN_PAYMENT_KIND, DOWN_PAYMENT_VALUE);
+    static final List<String> DRAFT_FIELDS = List.of(PERIOD_START, PERIOD_END, DEDUCT_DOWN_PAYMENTS);
+
+    /** The total as the person reads it: "1089.00 EUR (invoice)". */
+    static String total(Invoice invoice, Company company) {
+        return "%s %s (%s)".formatted(invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(),
+                invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note" : "invoice");
+    }
 
     private InvoicingVariables() {
     }

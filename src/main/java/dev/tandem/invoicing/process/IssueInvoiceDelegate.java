@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.Invoice;
@@ -24,10 +25,12 @@ class IssueInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
     private final OrderFigures figures;
+    private final Company company;
 
-    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures) {
+    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company) {
         this.invoicing = invoicing;
         this.figures = figures;
+        this.company = company;
     }
 
     @Override
@@ -40,9 +43,10 @@ class IssueInvoiceDelegate implements JavaDelegate {
             Invoice posted = invoicing.post(draft.getId());
             execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
             execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
-            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, posted.shown(posted.getAmountTotal()).toPlainString());
+            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
             execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
                     .allMatch(line -> line.toInvoice().signum() <= 0));
+            InvoicingVariables.DOWN_PAYMENT_FIELDS.forEach(execution::removeVariable);
             execution.removeVariable(InvoicingVariables.REFUSAL);
         } catch (BillingException refused) {
             throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
@@ -55,8 +59,10 @@ class IssueInvoiceDelegate implements JavaDelegate {
         if (value == null) {
             throw new BillingException(InvoicingService.DOWN_PAYMENT_NOT_POSITIVE);
         }
-        DownPayment.Kind kind = "FIXED".equals(execution.getVariable(InvoicingVariables.DOWN_PAYMENT_KIND))
-                ? DownPayment.Kind.FIXED : DownPayment.Kind.PERCENTAGE;
-        return new DownPayment(kind, value);
+        Object kind = execution.getVariable(InvoicingVariables.DOWN_PAYMENT_KIND);
+        if (!"PERCENTAGE".equals(kind) && !"FIXED".equals(kind)) {
+            throw new BillingException("Say whether the down payment is a percentage or a fixed amount.");
+        }
+        return new DownPayment(DownPayment.Kind.valueOf((String) kind), value);
     }
 }

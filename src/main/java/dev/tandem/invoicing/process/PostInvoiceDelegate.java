@@ -19,6 +19,7 @@ class PostInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.removeVariable(InvoicingVariables.REVIEW);
         Invoice posted = invoicing.post((Long) execution.getVariable(InvoicingVariables.INVOICE_ID));
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
     }

@@ -26,16 +26,25 @@ public class OrderEvents {
         this.lines = lines;
     }
 
-    /** After time is recorded on a line: the first time a prepaid line needs more hours, the salesperson is asked. */
+    /**
+     * After time is recorded on a line: the first time a prepaid line needs more hours, the
+     * salesperson is asked, through the order's prepaid-support process. An order sold without
+     * that process has nobody to ask, and its line stays unmarked.
+     */
     public void timeRecorded(Long lineId) {
-        if (lineId == null || !orders.requestUpsellIfDue(lineId)) {
+        SalesOrderLine line = lineId == null ? null : lines.findById(lineId).orElse(null);
+        if (line == null || !hasProcess(PrepaidSupportProcess.KEY, line) || !orders.requestUpsellIfDue(lineId)) {
             return;
         }
-        SalesOrderLine line = lines.findById(lineId).orElseThrow();
         runtime.createMessageCorrelation(PrepaidSupportProcess.MESSAGE_UPSELL_DUE)
                 .processInstanceBusinessKey(line.getOrder().getNumber())
                 .setVariables(Map.of(ShowLineFiguresListener.ORDER_LINE_ID, lineId))
                 .correlateAll();
+    }
+
+    private boolean hasProcess(String key, SalesOrderLine line) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(key)
+                .processInstanceBusinessKey(line.getOrder().getNumber()).active().count() > 0;
     }
 
     /** A resolved ticket on a post-paid line: the order's accountant may have time to invoice. */

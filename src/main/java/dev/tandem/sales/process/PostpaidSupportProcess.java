@@ -1,13 +1,13 @@
 package dev.tandem.sales.process;
 
+import dev.tandem.invoicing.process.InvoicingVariables;
+
 /** Key, element ids and variable names of processes/postpaid-support.bpmn. */
 public final class PostpaidSupportProcess {
 
     public static final String KEY = "postpaid-support";
 
-    public static final String SERVICE_TASK_CONFIRM_ORDER = "serviceTask_confirmOrder";
     public static final String USER_TASK_INVOICE_DELIVERED_TIME = "userTask_invoiceDeliveredTime";
-    public static final String SERVICE_TASK_CREATE_DRAFT = "serviceTask_createDraftInvoice";
     public static final String EVENT_GATEWAY_WAIT = "gateway_waitForDeliveredTime";
     public static final String TIMER_RECHECK = "intermediateCatchEvent_recheckDeliveredTime";
     public static final String USER_TASK_REVIEW_DRAFT = "userTask_reviewDraftInvoice";
@@ -17,7 +17,6 @@ public final class PostpaidSupportProcess {
     public static final String SERVICE_TASK_PRINT_INVOICE = "serviceTask_printInvoice";
     public static final String SERVICE_TASK_SEND_INVOICE = "serviceTask_sendInvoice";
     public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
-    public static final String END_EVENT_ORDER_CLOSED = "endEvent_orderClosed";
 
     /** Correlated by the order number when a ticket on one of its lines is resolved. */
     public static final String MESSAGE_TIME_DELIVERED = "TimeDelivered";
@@ -29,7 +28,7 @@ public final class PostpaidSupportProcess {
     public static final String CLOSE = "CLOSE";
 
     /** "Review draft invoice": APPROVE or CANCEL. */
-    public static final String REVIEW = "review";
+    public static final String REVIEW = InvoicingVariables.REVIEW;
     public static final String APPROVE = "APPROVE";
     public static final String CANCEL = "CANCEL";
 

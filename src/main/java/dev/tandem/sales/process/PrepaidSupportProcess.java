@@ -5,16 +5,12 @@ public final class PrepaidSupportProcess {
 
     public static final String KEY = "prepaid-support";
 
-    public static final String SERVICE_TASK_CONFIRM_ORDER = "serviceTask_confirmOrder";
     public static final String USER_TASK_CREATE_INVOICE = "userTask_createInvoice";
-    public static final String SERVICE_TASK_ISSUE_INVOICE = "serviceTask_issueInvoice";
     public static final String SERVICE_TASK_PRINT_INVOICE = "serviceTask_printInvoice";
     public static final String SERVICE_TASK_SEND_INVOICE = "serviceTask_sendInvoice";
     public static final String USER_TASK_SUPPORT_PERIOD = "userTask_supportPeriod";
     public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
-    public static final String END_EVENT_ORDER_CLOSED = "endEvent_orderClosed";
     public static final String USER_TASK_PROPOSE_HOURS = "userTask_proposeAdditionalHours";
-    public static final String SERVICE_TASK_CREATE_QUOTATION = "serviceTask_createQuotation";
     public static final String END_EVENT_QUOTATION_CREATED = "endEvent_quotationCreated";
     public static final String END_EVENT_NO_SALE = "endEvent_noSale";
 

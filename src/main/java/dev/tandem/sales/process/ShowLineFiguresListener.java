@@ -26,7 +26,6 @@ public class ShowLineFiguresListener implements TaskListener {
     /** Prepaid lines only; shown in red when {@link #OVERDRAWN}. */
     public static final String REMAINING = "lineRemaining";
     public static final String OVERDRAWN = "lineOverdrawn";
-    public static final String STATUS = "lineStatus";
 
     private final OrderFigures figures;
     private final SalesOrderLineRepository lines;
@@ -53,7 +52,6 @@ public class ShowLineFiguresListener implements TaskListener {
         task.setVariable(TO_INVOICE, shown(now.toInvoice()));
         task.setVariable(REMAINING, shown(now.remaining()));
         task.setVariable(OVERDRAWN, now.isOverdrawn());
-        task.setVariable(STATUS, now.status().name());
     }
 
     private static String shown(java.math.BigDecimal hours) {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -148,14 +149,32 @@ class PostpaidSupportProcessTest {
     }
 
     @Test
-    void scenario12_aPeriodWithNothingInItIsRefusedWithTheReason() {
+    void scenario12_aPeriodWithNothingInItComesStraightBackWithTheReason() {
         deliver("4");
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
                 InvoicingVariables.PERIOD_START, BillingFixtures.today().minusDays(16).toString(),
                 InvoicingVariables.PERIOD_END, BillingFixtures.today().minusDays(10).toString()));
 
-        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
         assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL)).contains("period");
+
+        Map<String, Object> corrected = new HashMap<>();
+        corrected.put(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE);
+        corrected.put(InvoicingVariables.PERIOD_START, BillingFixtures.today().minusDays(1).toString());
+        corrected.put(InvoicingVariables.PERIOD_END, null);
+        people.complete(order, "alice", corrected);
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
+                .variables().doesNotContainKeys(InvoicingVariables.PERIOD_START, InvoicingVariables.REFUSAL);
+    }
+
+    @Test
+    void aBadDateComesStraightBackWithTheReason() {
+        deliver("1");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
+                InvoicingVariables.PERIOD_END, "last Friday"));
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
+                .containsEntry(InvoicingVariables.REFUSAL, "The period end must be a date like 2026-11-20, not last Friday.");
     }
 
     @Test
@@ -167,7 +186,7 @@ class PostpaidSupportProcessTest {
         assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_DOWN_PAYMENT,
                 PostpaidSupportProcess.SERVICE_TASK_SEND_INVOICE)
                 .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
-                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "240.00");
+                .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "240.00 EUR (invoice)");
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
     }
 
@@ -211,7 +230,7 @@ class PostpaidSupportProcessTest {
     void scenario17_aPercentageDownPaymentIsDeductedOnTheFinalInvoice() {
         sellTaxedOrder();
         askDownPayment("PERCENTAGE", 30);
-        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "363.00");
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "363.00 EUR (invoice)");
 
         deliver("12");
         invoiceDeductingDownPayments();
@@ -228,7 +247,7 @@ class PostpaidSupportProcessTest {
         sellTaxedOrder();
         askDownPayment("FIXED", 500);
 
-        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "500.00");
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "500.00 EUR (invoice)");
         Long downPayment = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
         assertThat(fixtures.view(downPayment).untaxed()).isEqualByComparingTo("413.22");
         assertThat(fixtures.view(downPayment).tax()).isEqualByComparingTo("86.78");

@@ -119,12 +119,12 @@ class PrepaidSupportProcessTest {
         people.runJobs(instance);
         assertThat(instance).hasPassed(PrepaidSupportProcess.SERVICE_TASK_SEND_INVOICE)
                 .isWaitingAt(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE);
-        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "300.00");
+        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "300.00 EUR (invoice)");
 
         createInvoice(instance, Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
         people.runJobs(instance);
         assertThat(instance).isWaitingAt(PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD);
-        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "700.00");
+        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "700.00 EUR (invoice)");
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(2);
     }
 
@@ -206,7 +206,7 @@ class PrepaidSupportProcessTest {
         engine.getTaskService().complete(createInvoice,
                 Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
 
-        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1000.00");
+        assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1000.00 EUR (invoice)");
     }
 
     @Test
@@ -247,7 +247,7 @@ class PrepaidSupportProcessTest {
 
         Long orderId = orderId(instance);
 
-        people.complete(instance, "sam", Map.of("closeConfirmed", true));
+        people.complete(instance, "sam", Map.of());
 
         assertThat(instance).hasPassed(PrepaidSupportProcess.SERVICE_TASK_CLOSE_ORDER).isEnded();
         assertThat(orders.findById(orderId).orElseThrow().getState()).isEqualTo(SalesOrder.State.LOCKED);
