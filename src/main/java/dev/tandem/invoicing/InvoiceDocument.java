@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.logging.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
@@ -30,6 +32,11 @@ import dev.tandem.timesheets.TimesheetEntry;
 @Service
 @Transactional(readOnly = true)
 public class InvoiceDocument {
+
+    static {
+        // openhtmltopdf reports every step at INFO on java.util.logging; only problems are news.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private final InvoiceRepository invoices;
     private final ITemplateEngine templates;

@@ -65,6 +65,8 @@ class AccessSetup implements ApplicationRunner {
 
         for (String group : Groups.WORKING) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // Tasklist names a task's process and draws its diagram only for readable definitions.
+            grant(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
             groupFilter(group);
         }
         myTasksFilter();

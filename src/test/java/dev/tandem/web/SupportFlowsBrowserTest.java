@@ -125,4 +125,42 @@ class SupportFlowsBrowserTest {
         assertThat(waitingTask(order).getTaskDefinitionKey())
                 .isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
     }
+
+    @Test
+    void accountantCreditsOneTimesheetEntryOfAnInvoice() {
+        Customer customer = fixtures.customer();
+        ProcessInstance order = people.sellPostpaid(customer.getName(), fixtures.postpaid("80").getCode(), 10);
+        Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
+        Long kept = fixtures.log(fixtures.employee(), fixtures.line(orderId), "1").getId();
+        Long credited = fixtures.log(fixtures.employee(), fixtures.line(orderId), "2").getId();
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        Task credit = waitingTask(order);
+        assertThat(credit.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
+        tasks.setAssignee(credit.getId(), null);
+
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login(baseUrl(), "tasklist", "alice", "alice");
+                browser.openAndClaimTask(baseUrl(), credit.getId());
+                assertThat(formText(browser)).contains("Credit " + invoiceNumber, "2.00 h", "1.00 h");
+                browser.clickable(By.xpath("//label[contains(., '2.00 h')]")).click();
+                browser.screenshot("tasklist-credit-filled");
+                browser.completeTaskForm();
+
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                        tasks.createTaskQuery().taskId(credit.getId()).count() == 0);
+            } finally {
+                browser.screenshot("tasklist-credit-done");
+            }
+        }
+        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("RINV/");
+        Long creditNote = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        assertThat(fixtures.view(creditNote).lines().get(0).entryIds()).containsExactly(credited).doesNotContain(kept);
+        assertThat(fixtures.view(creditNote).total()).isEqualByComparingTo("-160");
+    }
 }

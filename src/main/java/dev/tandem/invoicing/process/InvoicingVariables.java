@@ -38,6 +38,12 @@ public final class InvoicingVariables {
     /** After an invoice is issued: false while something is left to invoice (after a down payment). */
     public static final String FULLY_INVOICED = "fullyInvoiced";
 
+    /** "Credit an invoice": the posted invoice to credit, then the entries ticked (none: all of it). */
+    public static final String CREDITED_INVOICE_NUMBER = "creditedInvoiceNumber";
+    /** Offered on the credit form as a checklist: label and entry id per timesheet entry still billed. */
+    public static final String CREDITABLE_ENTRIES = "creditableEntries";
+    public static final String CREDITED_ENTRIES = "creditedEntries";
+
     /** Why the last attempt was refused, shown on the form when the task comes back. */
     public static final String REFUSAL = "refusal";
 

@@ -64,13 +64,27 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
             throw new BillingException("The ordered hours must be positive.");
         }
 
+        String itemCode = FormValues.text(execution.getVariable(PrepaidSupportProcess.ITEM_CODE));
+        Product item = itemCode == null ? null : products.findByCode(itemCode)
+                .orElseThrow(() -> new BillingException("Unknown product %s.".formatted(itemCode)));
+        BigDecimal itemQuantity = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.ITEM_QUANTITY),
+                "The quantity");
+
         SalesOrder order = orders.createQuotation(customer.getId(),
                 (String) execution.getVariable(SALESPERSON), null);
         SalesOrderLine line = orders.addLine(order.getId(), product.getId(), hours, price);
+        if (item != null) {
+            if (itemQuantity == null || itemQuantity.signum() <= 0) {
+                throw new BillingException("Say how many of %s are sold.".formatted(item.getCode()));
+            }
+            orders.addLine(order.getId(), item.getId(), itemQuantity, null);
+        }
         orders.confirm(order.getId());
 
-        BigDecimal subtotal = InvoiceMath.subtotal(line.getOrderedQuantity(), line.getUnitPrice());
-        BigDecimal total = subtotal.add(InvoiceMath.tax(subtotal, line.getTaxRate()));
+        BigDecimal total = order.getLines().stream().map(sold -> {
+            BigDecimal subtotal = InvoiceMath.subtotal(sold.getOrderedQuantity(), sold.getUnitPrice());
+            return subtotal.add(InvoiceMath.tax(subtotal, sold.getTaxRate()));
+        }).reduce(BigDecimal.ZERO, BigDecimal::add);
         execution.setProcessBusinessKey(order.getNumber());
         execution.setVariable(InvoicingVariables.ORDER_ID, order.getId());
         execution.setVariable(InvoicingVariables.ORDER_NUMBER, order.getNumber());

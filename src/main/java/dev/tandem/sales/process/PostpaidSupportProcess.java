@@ -16,15 +16,18 @@ public final class PostpaidSupportProcess {
     public static final String SERVICE_TASK_ISSUE_DOWN_PAYMENT = "serviceTask_issueDownPayment";
     public static final String SERVICE_TASK_PRINT_INVOICE = "serviceTask_printInvoice";
     public static final String SERVICE_TASK_SEND_INVOICE = "serviceTask_sendInvoice";
+    public static final String USER_TASK_CREDIT_INVOICE = "userTask_creditInvoice";
+    public static final String SERVICE_TASK_ISSUE_CREDIT_NOTE = "serviceTask_issueCreditNote";
     public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
 
     /** Correlated by the order number when a ticket on one of its lines is resolved. */
     public static final String MESSAGE_TIME_DELIVERED = "TimeDelivered";
 
-    /** "Invoice delivered time": INVOICE, DOWN_PAYMENT or CLOSE. */
+    /** "Invoice delivered time": INVOICE, DOWN_PAYMENT, CREDIT or CLOSE. */
     public static final String ACTION = "action";
     public static final String INVOICE = "INVOICE";
     public static final String DOWN_PAYMENT = "DOWN_PAYMENT";
+    public static final String CREDIT = "CREDIT";
     public static final String CLOSE = "CLOSE";
 
     /** "Review draft invoice": APPROVE or CANCEL. */

@@ -22,6 +22,9 @@ public final class PrepaidSupportProcess {
     public static final String PRODUCT_CODE = "productCode";
     public static final String ORDERED_HOURS = "orderedHours";
     public static final String UNIT_PRICE = "unitPrice";
+    /** Optional second line at list price, e.g. a set-up fee or a device. */
+    public static final String ITEM_CODE = "itemCode";
+    public static final String ITEM_QUANTITY = "itemQuantity";
 
     /** "Propose additional hours": QUOTATION with the hours, or NO_SALE with the reason. */
     public static final String PROPOSAL = "proposal";

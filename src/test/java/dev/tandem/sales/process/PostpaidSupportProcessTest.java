@@ -1,9 +1,12 @@
 package dev.tandem.sales.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
@@ -31,6 +35,7 @@ import dev.tandem.sales.InvoiceStatus;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetService;
 
 /** Every path of processes/postpaid-support.bpmn, with tickets delivering the time. */
 @TandemIntegrationTest
@@ -44,6 +49,7 @@ class PostpaidSupportProcessTest {
     @Autowired OrderFigures figures;
     @Autowired SalesOrderRepository orders;
     @Autowired BillingIntegrityCheck integrity;
+    @Autowired TimesheetService timesheets;
 
     private Customer customer;
     private Product postpaid;
@@ -267,5 +273,112 @@ class PostpaidSupportProcessTest {
         assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("RINV/");
         assertThat(TestMailServer.server().getReceivedMessages()).extracting(message -> message.getSubject())
                 .anyMatch(subject -> subject.startsWith("Credit note RINV/"));
+    }
+
+    private void approveDraft() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+    }
+
+    private void credit(String invoiceNumber, List<Long> entryIds) {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
+        people.complete(order, "alice", Map.of(InvoicingVariables.CREDITED_ENTRIES, entryIds));
+        people.runJobs(order);
+    }
+
+    private String lastInvoiceNumber() {
+        return (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+    }
+
+    @Test
+    void scenario11_timeOnADraftCannotChangeButItsDescriptionCan() {
+        Employee employee = fixtures.employee();
+        ProcessInstance ticket = people.openTicket(customer.getName(), orderNumber);
+        people.workOnTicket(ticket, employee.getUserId(), true,
+                List.of(SupportProcesses.entry(BillingFixtures.today().toString(), 3, "Support")));
+        invoiceDeliveredTime();
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT);
+        Long entry = fixtures.view((Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID))
+                .lines().get(0).entryIds().get(0);
+
+        assertThatThrownBy(() -> timesheets.change(entry, employee.getId(), BillingFixtures.today(),
+                new BigDecimal("4"), fixtures.line(orderId())))
+                .hasMessage("You cannot modify timesheets that are already invoiced.");
+        assertThat(timesheets.describe(entry, "Restored the mail server").getDescription())
+                .isEqualTo("Restored the mail server");
+        approveDraft();
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    @Test
+    void scenario13_aPeriodBillsItsTimeAndOtherLinesInFull() {
+        Product setupFee = fixtures.save(Product.service("SETUP-" + System.nanoTime(), "Set-up fee",
+                Product.BillingPolicy.PREPAID, Product.Unit.UNIT, "50"));
+        order = people.startAs("sam", PostpaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.CUSTOMER_NAME,
+                customer.getName(), PrepaidSupportProcess.PRODUCT_CODE, postpaid.getCode(),
+                PrepaidSupportProcess.ORDERED_HOURS, 10, PrepaidSupportProcess.ITEM_CODE, setupFee.getCode(),
+                PrepaidSupportProcess.ITEM_QUANTITY, 1));
+        orderNumber = order.getBusinessKey();
+        LocalDate lastMonth = BillingFixtures.today().minusDays(40);
+        LocalDate thisMonth = BillingFixtures.today().minusDays(5);
+        deliverOn(lastMonth, 5);
+        deliverOn(thisMonth, 3);
+
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
+                InvoicingVariables.PERIOD_START, thisMonth.minusDays(2).toString(),
+                InvoicingVariables.PERIOD_END, BillingFixtures.today().toString()));
+
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "290.00 EUR (invoice)");
+        approveDraft();
+        assertThat(figures.ofLine(fixtures.line(orderId())).toInvoice()).isEqualByComparingTo("5");
+    }
+
+    private void deliverOn(LocalDate date, Number hours) {
+        ProcessInstance ticket = people.openTicket(customer.getName(), orderNumber);
+        people.workOnTicket(ticket, fixtures.employee().getUserId(), true,
+                List.of(SupportProcesses.entry(date.toString(), hours, "Support")));
+    }
+
+    @Test
+    void scenario15_aFullyCreditedInvoiceBillsItsTimeAgain() {
+        deliver("10");
+        invoiceDeliveredTime();
+        approveDraft();
+        String invoice = lastInvoiceNumber();
+
+        credit(invoice, List.of());
+
+        assertThat(lastInvoiceNumber()).startsWith("RINV/");
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        invoiceDeliveredTime();
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "800.00 EUR (invoice)");
+    }
+
+    @Test
+    void scenario16_aPartialCreditGivesBackExactlyTheTimeTicked() {
+        deliver("4.5", "4.5");
+        invoiceDeliveredTime();
+        Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        approveDraft();
+        Long creditedEntry = fixtures.view(invoiceId).lines().get(0).entryIds().get(0);
+
+        credit(lastInvoiceNumber(), List.of(creditedEntry));
+
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE);
+        assertThat(lastInvoiceNumber()).startsWith("RINV/");
+        invoiceDeliveredTime();
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "360.00 EUR (invoice)");
+    }
+
+    @Test
+    void creditingAnInvoiceOfAnotherOrderIsRefusedWithTheReason() {
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, "INV/1999/00001"));
+
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
+                .containsEntry(InvoicingVariables.REFUSAL,
+                        "There is no posted invoice INV/1999/00001 for order %s.".formatted(orderNumber));
     }
 }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.process.InvoicingVariables;
@@ -37,6 +39,8 @@ import dev.tandem.sales.InvoiceStatus;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+import dev.tandem.timesheets.TimesheetService;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
@@ -54,6 +58,8 @@ class PrepaidSupportProcessTest {
     @Autowired OutboundMailRepository outbox;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired JavaMailSenderImpl mailSender;
+    @Autowired TimesheetService timesheets;
+    @Autowired TimesheetEntryRepository entries;
 
     private Customer customer;
     private Product prepaid;
@@ -207,6 +213,25 @@ class PrepaidSupportProcessTest {
                 Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
 
         assertThat(instance).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1000.00 EUR (invoice)");
+    }
+
+    @Test
+    void scenario07_correctingPrepaidTimeAfterThePostedInvoiceChangesDeliveredNotTheInvoice() {
+        ProcessInstance instance = people.sellPrepaid(customer.getName(), prepaid.getCode(), 10);
+        createInvoice(instance, Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
+        people.runJobs(instance);
+        Long invoiceId = (Long) runtime.getVariable(instance.getId(), InvoicingVariables.INVOICE_ID);
+        Employee employee = fixtures.employee();
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        people.workOnTicket(ticket, employee.getUserId(), true,
+                List.of(SupportProcesses.entry(BillingFixtures.today().toString(), 4, "Audit")));
+        Long entry = entries.findByTicketId((Long) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(ticket.getId()).variableName("ticketId").singleResult().getValue()).get(0).getId();
+
+        timesheets.change(entry, employee.getId(), BillingFixtures.today(), new BigDecimal("5"), fixtures.line(orderId(instance)));
+
+        assertThat(figures.ofLine(fixtures.line(orderId(instance))).delivered()).isEqualByComparingTo("5");
+        assertThat(fixtures.view(invoiceId).total()).isEqualByComparingTo("1000");
     }
 
     @Test

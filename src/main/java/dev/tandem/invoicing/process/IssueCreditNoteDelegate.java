@@ -1,0 +1,60 @@
+package dev.tandem.invoicing.process;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoicingService;
+
+/**
+ * Credits the chosen invoice and posts the credit note: the entries ticked give back exactly their
+ * minutes; nothing ticked credits the whole invoice. A refusal goes back to accounting.
+ */
+@Component("issueCreditNote")
+class IssueCreditNoteDelegate implements JavaDelegate {
+
+    private final InvoicingService invoicing;
+    private final Company company;
+
+    IssueCreditNoteDelegate(InvoicingService invoicing, Company company) {
+        this.invoicing = invoicing;
+        this.company = company;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        try {
+            Long invoiceId = (Long) execution.getVariable(InvoicingVariables.INVOICE_ID);
+            Invoice credit = invoicing.createCreditNote(invoiceId,
+                    entryIds(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES)));
+            Invoice posted = invoicing.post(credit.getId());
+            execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
+            execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
+            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
+            List.of(InvoicingVariables.CREDITED_INVOICE_NUMBER, InvoicingVariables.CREDITABLE_ENTRIES,
+                    InvoicingVariables.CREDITED_ENTRIES, InvoicingVariables.REFUSAL).forEach(execution::removeVariable);
+        } catch (BillingException refused) {
+            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
+        }
+    }
+
+    /** Tasklist sends the ticked checklist values as a JSON array of numbers; the Java API a list. */
+    private static Set<Long> entryIds(Object value) {
+        Set<Long> ids = new HashSet<>();
+        if (value instanceof SpinJsonNode node) {
+            node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> ids.add(((Number) element).longValue()));
+        }
+        return ids;
+    }
+}
