@@ -36,11 +36,10 @@ class RestApiSecurityTest {
 
     @Test
     void aUserSeesOnlyWhatTheirAuthorizationsAllow() {
-        assertThat(http.withBasicAuth("admin", "admin")
-                .getForEntity("/engine-rest/process-definition?key=log-time", String.class).getBody())
-                .contains("\"key\":\"log-time\"");
-        assertThat(http.withBasicAuth("sam", "sam")
-                .getForEntity("/engine-rest/process-definition?key=log-time", String.class).getBody())
+        String demoTimeLogging = "/engine-rest/process-instance?processDefinitionKey=log-time";
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity(demoTimeLogging, String.class).getBody())
+                .contains("\"definitionId\":\"log-time:");
+        assertThat(http.withBasicAuth("sam", "sam").getForEntity(demoTimeLogging, String.class).getBody())
                 .isEqualTo("[]");
     }
 }
