@@ -2,17 +2,24 @@ package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
+import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.timesheets.process.LogTimeProcess;
 
 @TandemIntegrationTest
 class RestApiSecurityTest {
 
     @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired BillingFixtures fixtures;
 
     @Test
     void engineRestAnswers401WithoutCredentials() {
@@ -36,10 +43,13 @@ class RestApiSecurityTest {
 
     @Test
     void aUserSeesOnlyWhatTheirAuthorizationsAllow() {
-        String demoTimeLogging = "/engine-rest/process-instance?processDefinitionKey=log-time";
-        assertThat(http.withBasicAuth("admin", "admin").getForEntity(demoTimeLogging, String.class).getBody())
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5");
+        runtime.startProcessInstanceByKey(LogTimeProcess.KEY,
+                Map.of(LogTimeProcess.ORDER_NUMBER, fixtures.orderNumber(order)));
+        String timeLogging = "/engine-rest/process-instance?processDefinitionKey=log-time";
+        assertThat(http.withBasicAuth("admin", "admin").getForEntity(timeLogging, String.class).getBody())
                 .contains("\"definitionId\":\"log-time:");
-        assertThat(http.withBasicAuth("sam", "sam").getForEntity(demoTimeLogging, String.class).getBody())
+        assertThat(http.withBasicAuth("sam", "sam").getForEntity(timeLogging, String.class).getBody())
                 .isEqualTo("[]");
     }
 }

@@ -29,9 +29,9 @@ import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * Records the time of "Work on ticket" (the form's entry, or a list of entries given through the
- * API) through the billing core, all or none: when one
- * entry is refused, the ones before it are taken back and the person gets the form again with the
- * reason and the entries as typed. Afterwards the salesperson is asked for more hours when due.
+ * API) through the billing core, all or none: when one entry is refused, the ones before it are
+ * taken back and the person gets the form again with the reason and the entries as typed.
+ * Afterwards the salesperson is asked for more hours when due.
  */
 @Component("recordTicketTime")
 class RecordTicketTimeDelegate implements JavaDelegate {
