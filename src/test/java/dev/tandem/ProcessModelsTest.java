@@ -28,6 +28,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +108,22 @@ class ProcessModelsTest {
                 .filter(element -> !(element instanceof Expression)).toList();
         assertThat(all).extracting(BaseElement::getId).doesNotContainNull()
                 .noneMatch(id -> id.matches("(Activity|Event|Gateway|Flow|StartEvent|EndEvent)_[0-9a-z]{7}"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyDecisionIsDeployedWithAHistoryTimeToLive() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            List<Path> tables = files.filter(p -> p.toString().endsWith(".dmn")).sorted().toList();
+            return tables.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+                DmnModelInstance model = Dmn.readModelFromFile(path.toFile());
+                for (Decision decision : model.getModelElementsByType(Decision.class)) {
+                    assertThat(decision.getCamundaHistoryTimeToLiveString()).as("history time to live of %s",
+                            decision.getId()).isNotBlank();
+                    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey(decision.getId())
+                            .count()).as("%s is deployed", decision.getId()).isPositive();
+                }
+            }));
+        }
     }
 
     private static Set<String> formIds() throws IOException {
