@@ -100,4 +100,13 @@ public class FieldTask {
     public State getState() {
         return state;
     }
+
+    /** The key of this task's timers: one per technician and task. */
+    public String getWorkItem() {
+        return "field task " + number;
+    }
+
+    void markDone() {
+        state = State.DONE;
+    }
 }

@@ -1,0 +1,120 @@
+package dev.tandem.fieldservice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.catalog.Product;
+import dev.tandem.catalog.ProductRepository;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.common.NumberSequences;
+import dev.tandem.inventory.InventoryService;
+import dev.tandem.inventory.StockPicking;
+import dev.tandem.inventory.StockPickingRepository;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.sales.SalesOrderService;
+import dev.tandem.timesheets.TimerRepository;
+
+/**
+ * Interventions on site: planned on a confirmed order, the materials used become delivered order
+ * lines on a planned picking, and Mark as done validates that picking; stock moves only then.
+ */
+@Service
+@Transactional(noRollbackFor = BillingException.class)
+public class FieldTaskService {
+
+    private final FieldTaskRepository tasks;
+    private final CustomerRepository customers;
+    private final EmployeeRepository employees;
+    private final ProductRepository products;
+    private final SalesOrderRepository orders;
+    private final SalesOrderService salesOrders;
+    private final InventoryService inventory;
+    private final StockPickingRepository pickings;
+    private final TimerRepository timers;
+    private final NumberSequences numbers;
+
+    FieldTaskService(FieldTaskRepository tasks, CustomerRepository customers, EmployeeRepository employees,
+                     ProductRepository products, SalesOrderRepository orders, SalesOrderService salesOrders,
+                     InventoryService inventory, StockPickingRepository pickings, TimerRepository timers,
+                     NumberSequences numbers) {
+        this.tasks = tasks;
+        this.customers = customers;
+        this.employees = employees;
+        this.products = products;
+        this.orders = orders;
+        this.salesOrders = salesOrders;
+        this.inventory = inventory;
+        this.pickings = pickings;
+        this.timers = timers;
+        this.numbers = numbers;
+    }
+
+    public FieldTask plan(Long customerId, Long orderId, Long technicianId, String site, String description,
+                          LocalDate plannedDate) {
+        Customer customer = customers.findById(customerId).orElseThrow(() -> NotFound.of("customer", customerId));
+        SalesOrder order = orders.findById(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
+        Employee technician = employees.findById(technicianId)
+                .orElseThrow(() -> NotFound.of("employee", technicianId));
+        if (!order.getCustomer().getId().equals(customer.getId())) {
+            throw new BillingException("Order %s belongs to another customer than %s."
+                    .formatted(order.getNumber(), customer.getName()));
+        }
+        if (order.getState() != SalesOrder.State.CONFIRMED) {
+            throw new BillingException("Order %s is not open for work: it is %s."
+                    .formatted(order.getNumber(), order.getState().name().toLowerCase()));
+        }
+        String number = "F%05d".formatted(numbers.next("field_task"));
+        return tasks.save(new FieldTask(number, customer, order, technician, site, description, plannedDate));
+    }
+
+    /** Material used on site: a delivered line on the task's order, planned on its picking; stock is not touched. */
+    public SalesOrderLine useMaterial(Long taskId, Long productId, BigDecimal quantity) {
+        FieldTask task = find(taskId);
+        if (task.getState() == FieldTask.State.DONE) {
+            throw new BillingException("Field task %s is done: no more material can be added.".formatted(task.getNumber()));
+        }
+        Product product = products.findById(productId).orElseThrow(() -> NotFound.of("product", productId));
+        if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {
+            throw new BillingException("%s is not a material billed on delivery.".formatted(product.getName()));
+        }
+        if (quantity == null || quantity.signum() <= 0) {
+            throw new BillingException("The quantity used must be positive.");
+        }
+        SalesOrderLine line = salesOrders.addLine(task.getSalesOrder().getId(), productId, quantity, null);
+        inventory.planDelivery(line.getId(), quantity);
+        return line;
+    }
+
+    /**
+     * Mark as done: refused while the technician's timer runs; validates the order's planned picking,
+     * all or nothing, so the stock decreases and the materials count as delivered.
+     */
+    public FieldTask markDone(Long taskId) {
+        FieldTask task = find(taskId);
+        if (task.getState() == FieldTask.State.DONE) {
+            throw new BillingException("Field task %s is already done.".formatted(task.getNumber()));
+        }
+        if (task.getTechnician() != null && timers.findByEmployeeIdAndWorkItem(task.getTechnician().getId(),
+                task.getWorkItem()).isPresent()) {
+            throw new BillingException("Stop the timer on %s before marking it as done.".formatted(task.getNumber()));
+        }
+        pickings.findFirstBySalesOrderIdAndState(task.getSalesOrder().getId(), StockPicking.State.DRAFT)
+                .ifPresent(picking -> inventory.validate(picking.getId()));
+        task.markDone();
+        return task;
+    }
+
+    private FieldTask find(Long taskId) {
+        return tasks.findById(taskId).orElseThrow(() -> NotFound.of("field task", taskId));
+    }
+}

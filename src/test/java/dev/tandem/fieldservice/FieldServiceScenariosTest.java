@@ -1,0 +1,158 @@
+package dev.tandem.fieldservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestClock;
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.Product;
+import dev.tandem.invoicing.BillingIntegrityCheck;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.inventory.InventoryService;
+import dev.tandem.sales.InvoiceStatus;
+import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.timesheets.TimeRoundingRules;
+import dev.tandem.timesheets.TimerService;
+import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.TimesheetTarget;
+
+/** Scenarios 23 and 25 of BILLING-RULES.md and Mark as done, at the service level. */
+@TandemIntegrationTest
+class FieldServiceScenariosTest {
+
+    @Autowired BillingFixtures fixtures;
+    @Autowired FieldTaskService fieldTasks;
+    @Autowired TimerService timers;
+    @Autowired TimesheetService timesheets;
+    @Autowired TimeRoundingRules rounding;
+    @Autowired InventoryService inventory;
+    @Autowired InvoicingService invoicing;
+    @Autowired OrderFigures figures;
+    @Autowired BillingIntegrityCheck integrity;
+    @Autowired TestClock clock;
+    @Autowired FieldTaskRepository tasks;
+
+    private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
+
+    @AfterEach
+    void realTimeAgainAndLedgerIntact() {
+        clock.reset();
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    private void at(String time) {
+        clock.set(ZonedDateTime.of(yesterday, LocalTime.parse(time), BillingFixtures.ZONE).toInstant());
+    }
+
+    private Product cable() {
+        Product cable = fixtures.save(Product.storable("CABLE-" + System.nanoTime(), "Network cable", "25"));
+        inventory.receive(cable.getId(), new BigDecimal("10"));
+        return cable;
+    }
+
+    /** Starts and stops the technician's timer on the task, then records the time as the confirmation does. */
+    private void timeOnSite(FieldTask task, Employee technician, String from, String to) {
+        at(from);
+        timers.start(technician.getId(), task.getWorkItem());
+        at(to);
+        TimerService.StoppedTimer stopped = timers.stop(technician.getId(), task.getWorkItem(),
+                rounding.forWork(null, task.getCustomer().getName()));
+        timesheets.recordTimer(technician.getId(), TimesheetTarget.fieldTask(task.getId()), stopped,
+                "Installed the access points");
+    }
+
+    @Test
+    void scenario23_materialsLeaveTheStockOnlyWhenTheTaskIsDoneAndTheInvoiceBillsTimeAndMaterial() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Product cable = cable();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Main office",
+                "Wi-Fi installation", yesterday);
+        timeOnSite(task, technician, "09:00", "10:45");
+        SalesOrderLine used = fieldTasks.useMaterial(task.getId(), cable.getId(), new BigDecimal("2"));
+
+        assertThat(figures.ofLine(used.getId()).delivered()).isEqualByComparingTo("0");
+        assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("10");
+
+        fieldTasks.markDone(task.getId());
+
+        assertThat(figures.ofLine(used.getId()).delivered()).isEqualByComparingTo("2");
+        assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("8");
+        Invoice invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        assertThat(invoice.getAmountTotal()).isEqualByComparingTo("190");
+    }
+
+    @Test
+    void scenario25_prepaidTimeOnSiteIsNotInvoicedAgainAndTheOrderAsksForMoreHours() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Long order = fixtures.confirmedOrder(customer, fixtures.prepaid("100"), "2");
+        invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Plant", "Repair", yesterday);
+        timeOnSite(task, technician, "13:00", "15:30");
+        fieldTasks.markDone(task.getId());
+
+        assertThat(figures.ofLine(fixtures.line(order)).delivered()).isEqualByComparingTo("2.5");
+        assertThat(figures.ofOrder(order).status()).isEqualTo(InvoiceStatus.UPSELLING);
+        assertThatThrownBy(() -> invoicing.createInvoice(order, TimesheetsPeriod.ALL, false))
+                .hasMessageContaining("Nothing to invoice");
+    }
+
+    @Test
+    void markAsDoneIsRefusedWhileTheTimerRuns() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Depot", "Check", yesterday);
+        timers.start(technician.getId(), task.getWorkItem());
+
+        assertThatThrownBy(() -> fieldTasks.markDone(task.getId()))
+                .hasMessage("Stop the timer on %s before marking it as done.".formatted(task.getNumber()));
+        assertThat(tasks.findById(task.getId()).orElseThrow().getState()).isEqualTo(FieldTask.State.PLANNED);
+    }
+
+    @Test
+    void markAsDoneIsRefusedWholeWhenTheStockWouldGoNegative() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Product cable = cable();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Depot", "Cabling", yesterday);
+        SalesOrderLine used = fieldTasks.useMaterial(task.getId(), cable.getId(), new BigDecimal("12"));
+
+        assertThatThrownBy(() -> fieldTasks.markDone(task.getId()))
+                .hasMessage("Not enough Network cable in stock: 10 on hand, 12 needed.");
+        assertThat(tasks.findById(task.getId()).orElseThrow().getState()).isEqualTo(FieldTask.State.PLANNED);
+        assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("10");
+        assertThat(figures.ofLine(used.getId()).delivered()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void onlyMaterialsBilledOnDeliveryCanBeUsedOnSite() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, fixtures.employee().getId(), "Depot", "Check", yesterday);
+        Product hours = fixtures.prepaid("100");
+
+        assertThatThrownBy(() -> fieldTasks.useMaterial(task.getId(), hours.getId(), BigDecimal.ONE))
+                .hasMessage("Prepaid support hours is not a material billed on delivery.");
+        assertThatThrownBy(() -> fieldTasks.useMaterial(task.getId(), cable().getId(), BigDecimal.ZERO))
+                .hasMessage("The quantity used must be positive.");
+    }
+}
