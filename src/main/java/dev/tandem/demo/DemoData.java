@@ -1,6 +1,7 @@
 package dev.tandem.demo;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
+import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.HelpdeskTeam;
 import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
@@ -110,6 +112,13 @@ class DemoData implements ApplicationRunner {
                 PrepaidSupportProcess.PRODUCT_CODE, timesheet.getCode(), PrepaidSupportProcess.ORDERED_HOURS, 20));
         runtime.startProcessInstanceByKey(LogTimeProcess.KEY,
                 Map.of(LogTimeProcess.ORDER_NUMBER, postpaid.getBusinessKey()));
+        start(FieldServiceProcess.KEY, Map.of(
+                FieldServiceProcess.CUSTOMER_NAME, globex.getName(),
+                FieldServiceProcess.ORDER_NUMBER, postpaid.getBusinessKey(),
+                FieldServiceProcess.TECHNICIAN, "theo",
+                FieldServiceProcess.SITE, globex.getAddress(),
+                FieldServiceProcess.DESCRIPTION, "Install two Wi-Fi access points in the warehouse",
+                FieldServiceProcess.PLANNED_DATE, LocalDate.now().toString()));
         runtime.startProcessInstanceByKey(SupportTicketProcess.KEY, Map.of(
                 SupportTicketProcess.CUSTOMER_NAME, acme.getName(),
                 SupportTicketProcess.TEAM_NAME, "Customer Care",

@@ -101,9 +101,17 @@ public class FieldTask {
         return state;
     }
 
+    private static final String WORK_ITEM_PREFIX = "field task ";
+
     /** The key of this task's timers: one per technician and task. */
     public String getWorkItem() {
-        return "field task " + number;
+        return WORK_ITEM_PREFIX + number;
+    }
+
+    /** The number of the field task a timer's work item belongs to, if it is one. */
+    public static Optional<String> numberOf(String workItem) {
+        return workItem.startsWith(WORK_ITEM_PREFIX)
+                ? Optional.of(workItem.substring(WORK_ITEM_PREFIX.length())) : Optional.empty();
     }
 
     void markDone() {

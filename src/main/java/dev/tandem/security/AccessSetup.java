@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
@@ -37,7 +38,7 @@ class AccessSetup implements ApplicationRunner {
 
     /** Processes a group may start from Tasklist. */
     private static final Map<String, List<String>> STARTABLE = Map.of(
-            Groups.SALES, List.of(PrepaidSupportProcess.KEY, PostpaidSupportProcess.KEY),
+            Groups.SALES, List.of(PrepaidSupportProcess.KEY, PostpaidSupportProcess.KEY, FieldServiceProcess.KEY),
             Groups.HELPDESK, List.of(LogTimeProcess.KEY, SupportTicketProcess.KEY),
             Groups.TECHNICIANS, List.of(LogTimeProcess.KEY));
 

@@ -3,6 +3,7 @@ package dev.tandem.timesheets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +81,12 @@ public class TimerService {
         LocalDate workDate = end.atZone(timer.getEmployee().getTimeZone()).toLocalDate();
         timers.delete(timer);
         return new StoppedTimer(timer.getStartedAt(), end, actual, billed, workDate, rounding);
+    }
+
+    /** The work items whose timers of this employee run now (at most one). */
+    @Transactional(readOnly = true)
+    public List<String> runningWorkItems(Long employeeId) {
+        return timers.findByEmployeeIdAndPausedAtIsNull(employeeId).stream().map(Timer::getWorkItem).toList();
     }
 
     private void pauseOthers(Long employeeId, String workItem, Instant now) {

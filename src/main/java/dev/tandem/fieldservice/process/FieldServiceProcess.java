@@ -1,0 +1,69 @@
+package dev.tandem.fieldservice.process;
+
+/** Key, element ids and variable names of processes/field-service.bpmn. */
+public final class FieldServiceProcess {
+
+    public static final String KEY = "field-service";
+
+    public static final String USER_TASK_START_WORK = "userTask_startWork";
+    public static final String USER_TASK_TIMER_RUNNING = "userTask_timerRunning";
+    public static final String USER_TASK_TIMER_PAUSED = "userTask_timerPaused";
+    public static final String USER_TASK_CONFIRM_TIME = "userTask_confirmTimeSpent";
+    public static final String USER_TASK_WORKSHEET = "userTask_fillWorksheet";
+    public static final String USER_TASK_MARK_AS_DONE = "userTask_markAsDone";
+    public static final String END_EVENT_DONE = "endEvent_doneToInvoice";
+
+    /** Correlated by task number when the technician's timer here was paused by starting another. */
+    public static final String MESSAGE_TIMER_PAUSED = "TimerPausedElsewhere";
+    public static final String ERROR_REFUSED = "FIELD_SERVICE_REFUSED";
+
+    /** Start form (planning). */
+    public static final String CUSTOMER_NAME = "customerName";
+    public static final String ORDER_NUMBER = "orderNumber";
+    public static final String TECHNICIAN = "technician";
+    public static final String SITE = "site";
+    public static final String DESCRIPTION = "description";
+    public static final String PLANNED_DATE = "plannedDate";
+
+    public static final String FIELD_TASK_ID = "fieldTaskId";
+    public static final String FIELD_TASK_NUMBER = "fieldTaskNumber";
+
+    /** "Timer running" / "Timer paused": PAUSE, RESUME or STOP. */
+    public static final String TIMER_ACTION = "timerAction";
+    public static final String PAUSE = "PAUSE";
+    public static final String RESUME = "RESUME";
+    public static final String STOP = "STOP";
+    /** Shown on the timer tasks: when the timer started and the minutes counted when the task appeared. */
+    public static final String TIMER_STARTED_AT = "timerStartedAt";
+    public static final String ELAPSED_MINUTES = "elapsedMinutes";
+
+    /** What the stopped timer measured, kept for "Confirm time spent". */
+    public static final String STOPPED_STARTED_AT = "stoppedStartedAt";
+    public static final String STOPPED_ENDED_AT = "stoppedEndedAt";
+    public static final String ACTUAL_MINUTES = "actualMinutes";
+    public static final String BILLED_MINUTES = "billedMinutes";
+    public static final String WORK_DATE = "workDate";
+    public static final String ROUNDING_RULE = "roundingRule";
+    public static final String ROUNDING_MINIMUM = "roundingMinimum";
+    public static final String ROUNDING_STEP = "roundingStep";
+    public static final String TIME_DESCRIPTION = "timeDescription";
+
+    /** Worksheet: notes and up to three materials per round; more rounds while moreMaterials. */
+    public static final String WORKSHEET_NOTES = "worksheetNotes";
+    public static final int MATERIAL_SLOTS = 3;
+    public static final String MORE_MATERIALS = "moreMaterials";
+    public static final String MATERIALS_USED = "materialsUsed";
+
+    public static String materialCode(int slot) {
+        return "material" + slot + "Code";
+    }
+
+    public static String materialQuantity(int slot) {
+        return "material" + slot + "Quantity";
+    }
+
+    public static final String REFUSAL = "refusal";
+
+    private FieldServiceProcess() {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tandem.fieldservice.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.timesheets.TimeRounding;
+import dev.tandem.timesheets.TimeRoundingRules;
+import dev.tandem.timesheets.Timer;
+import dev.tandem.timesheets.TimerService;
+
+/**
+ * The field-service timer steps: the technician's timer on the task, started, paused, resumed and
+ * stopped on the server. Starting or resuming pauses the technician's timer elsewhere, and that
+ * task's process hears of it, so its Tasklist task says "paused" too.
+ */
+@Component
+public class FieldTimers {
+
+    private final TimerService timers;
+    private final TimeRoundingRules rounding;
+    private final FieldTaskRepository tasks;
+    private final RuntimeService runtime;
+
+    FieldTimers(TimerService timers, TimeRoundingRules rounding, FieldTaskRepository tasks, RuntimeService runtime) {
+        this.timers = timers;
+        this.rounding = rounding;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    FieldTask task(DelegateExecution execution) {
+        return tasks.findById((Long) execution.getVariable(FieldServiceProcess.FIELD_TASK_ID)).orElseThrow();
+    }
+
+    public Timer start(FieldTask task) {
+        List<String> runningBefore = timers.runningWorkItems(task.getTechnician().getId());
+        Timer timer = timers.start(task.getTechnician().getId(), task.getWorkItem());
+        tellPaused(runningBefore, task);
+        return timer;
+    }
+
+    public Timer resume(FieldTask task) {
+        List<String> runningBefore = timers.runningWorkItems(task.getTechnician().getId());
+        Timer timer = timers.resume(task.getTechnician().getId(), task.getWorkItem());
+        tellPaused(runningBefore, task);
+        return timer;
+    }
+
+    public Timer pause(FieldTask task) {
+        return timers.pause(task.getTechnician().getId(), task.getWorkItem());
+    }
+
+    public TimerService.StoppedTimer stop(FieldTask task) {
+        TimeRounding rule = rounding.forWork(null, task.getCustomer().getName());
+        return timers.stop(task.getTechnician().getId(), task.getWorkItem(), rule);
+    }
+
+    private void tellPaused(List<String> runningBefore, FieldTask task) {
+        runningBefore.stream()
+                .filter(workItem -> !workItem.equals(task.getWorkItem()))
+                .flatMap(workItem -> FieldTask.numberOf(workItem).stream())
+                .forEach(number -> runtime.createMessageCorrelation(FieldServiceProcess.MESSAGE_TIMER_PAUSED)
+                        .processInstanceBusinessKey(number).correlateAll());
+    }
+}
