@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
@@ -39,6 +40,7 @@ class AccessSetup implements ApplicationRunner {
     /** Processes a group may start from Tasklist. */
     private static final Map<String, List<String>> STARTABLE = Map.of(
             Groups.SALES, List.of(PrepaidSupportProcess.KEY, PostpaidSupportProcess.KEY, FieldServiceProcess.KEY),
+            Groups.ACCOUNTING, List.of(InvoiceRunProcess.KEY),
             Groups.HELPDESK, List.of(LogTimeProcess.KEY, SupportTicketProcess.KEY),
             Groups.TECHNICIANS, List.of(LogTimeProcess.KEY));
 

@@ -1,0 +1,65 @@
+package dev.tandem.invoicing.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.FormValues;
+import dev.tandem.common.NumberSequences;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
+
+/**
+ * Drafts the invoices of a run in one transaction: one per customer when consolidated, else one
+ * per order. Orders are locked while drafting, so a run started at the same moment over the same
+ * orders waits, then finds them invoiced and reports them as skipped with the reason.
+ */
+@Component("createRunInvoices")
+class CreateRunInvoicesDelegate implements JavaDelegate {
+
+    private final InvoicingService invoicing;
+    private final NumberSequences numbers;
+
+    CreateRunInvoicesDelegate(InvoicingService invoicing, NumberSequences numbers) {
+        this.invoicing = invoicing;
+        this.numbers = numbers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Long> orderIds = ids(execution.getVariable(InvoiceRunProcess.ORDER_IDS));
+        if (orderIds.isEmpty()) {
+            throw new BillingException("Choose at least one order to invoice.");
+        }
+        TimesheetsPeriod period = new TimesheetsPeriod(
+                FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_START), "The period start"),
+                FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_END), "The period end"));
+        InvoicingService.InvoiceBatch batch = invoicing.createInvoices(new InvoicingService.InvoiceRequest(orderIds,
+                FormValues.flag(execution.getVariable(InvoiceRunProcess.CONSOLIDATED)), period, false));
+        execution.setProcessBusinessKey("R%05d".formatted(numbers.next("invoice_run")));
+        execution.setVariable(InvoiceRunProcess.RUN_NUMBER, execution.getProcessBusinessKey());
+        execution.setVariable(InvoiceRunProcess.INVOICE_IDS,
+                new ArrayList<>(batch.invoices().stream().map(Invoice::getId).toList()));
+        execution.setVariable(InvoiceRunProcess.SKIPPED, batch.skipped().isEmpty() ? null : batch.skipped().stream()
+                .map(skipped -> "- %s: %s".formatted(skipped.orderNumber(), skipped.reason()))
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** The page passes a list of ids; as JSON from a form or a REST call, or as a Java list. */
+    private static List<Long> ids(Object value) {
+        List<Long> ids = new ArrayList<>();
+        if (value instanceof SpinJsonNode node) {
+            node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> ids.add(((Number) element).longValue()));
+        }
+        return ids;
+    }
+}

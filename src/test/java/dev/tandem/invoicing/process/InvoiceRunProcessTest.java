@@ -1,0 +1,165 @@
+package dev.tandem.invoicing.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestMailServer;
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.Product;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.FieldTaskService;
+import dev.tandem.invoicing.BillingIntegrityCheck;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.invoicing.ToInvoiceList;
+
+/** The To-Invoice list and processes/invoice-run.bpmn: scenarios 26 and 27. */
+@TandemIntegrationTest
+class InvoiceRunProcessTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired BillingFixtures fixtures;
+    @Autowired SupportProcesses people;
+    @Autowired FieldTaskService fieldTasks;
+    @Autowired InvoicingService invoicing;
+    @Autowired ToInvoiceList toInvoice;
+    @Autowired BillingIntegrityCheck integrity;
+
+    private Product service;
+    private Employee technician;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        init(engine);
+        service = fixtures.postpaid("80");
+        technician = fixtures.employee();
+        TestMailServer.server().purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void ledgerStaysIntact() {
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    /** A done field task with one hour of work on a new order of the customer; returns the order id. */
+    private Long doneTask(Customer customer, String number) {
+        Long order = fixtures.confirmedOrder(customer, service, "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Site " + number, number,
+                BillingFixtures.today());
+        fixtures.log(technician, fixtures.line(order), "1");
+        fieldTasks.markDone(task.getId());
+        return order;
+    }
+
+    private ProcessInstance run(List<Long> orders, boolean consolidated) {
+        return people.startAs("alice", InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.ORDER_IDS, new ArrayList<>(orders),
+                InvoiceRunProcess.CONSOLIDATED, consolidated));
+    }
+
+    private List<Long> listed(List<Long> orders) {
+        return toInvoice.rows().stream().map(ToInvoiceList.Row::orderId).filter(orders::contains).toList();
+    }
+
+    @Test
+    void scenario26_consolidatedRunMakesOneInvoicePerCustomerAndSendsEach() {
+        Customer a = fixtures.customer();
+        Customer b = fixtures.customer();
+        Long t1 = doneTask(a, "T1");
+        Long t2 = doneTask(a, "T2");
+        Long t3 = doneTask(b, "T3");
+        Long t4 = doneTask(b, "T4");
+        invoicing.post(invoicing.createInvoice(t4, TimesheetsPeriod.ALL, false).getId());
+
+        assertThat(listed(List.of(t1, t2, t3, t4))).containsExactly(t1, t2, t3);
+        ToInvoiceList.Row first = toInvoice.rows().stream().filter(row -> row.orderId().equals(t1)).findFirst().orElseThrow();
+        assertThat(first.doneTasks()).hasSize(1);
+        assertThat(first.amount()).isEqualByComparingTo("80");
+
+        ProcessInstance instance = run(List.of(t1, t2, t3), true);
+        assertThat(instance.getBusinessKey()).matches("R\\d{5}");
+        people.runJobs(instance);
+
+        assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).task().hasCandidateGroup("accounting");
+        String summary = (String) runtime.getVariable(instance.getId(), InvoiceRunProcess.SUMMARY);
+        assertThat(summary.lines()).hasSize(2);
+        assertThat(summary).contains(a.getName() + " (%s, %s)".formatted(fixtures.orderNumber(t1), fixtures.orderNumber(t2)),
+                b.getName() + " (%s)".formatted(fixtures.orderNumber(t3)));
+        assertThat(TestMailServer.server().getReceivedMessages())
+                .extracting(mail -> mail.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder(a.getEmail(), b.getEmail());
+        assertThat(listed(List.of(t1, t2, t3))).isEmpty();
+    }
+
+    @Test
+    void scenario26_withoutConsolidationEachOrderGetsItsInvoice() {
+        Customer a = fixtures.customer();
+        Customer b = fixtures.customer();
+        List<Long> orders = List.of(doneTask(a, "T1"), doneTask(a, "T2"), doneTask(b, "T3"));
+
+        ProcessInstance instance = run(orders, false);
+        people.runJobs(instance);
+
+        assertThat(((String) runtime.getVariable(instance.getId(), InvoiceRunProcess.SUMMARY)).lines()).hasSize(3);
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void scenario27_twoRunsAtOnceBillEveryEntryOnceAndTheSecondSaysWhy() throws Exception {
+        Customer a = fixtures.customer();
+        List<Long> orders = List.of(doneTask(a, "T1"), doneTask(a, "T2"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<ProcessInstance> runs = new ArrayList<>();
+        try {
+            List<Future<ProcessInstance>> started = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                started.add(pool.submit(() -> {
+                    together.await();
+                    return run(orders, true);
+                }));
+            }
+            for (Future<ProcessInstance> run : started) {
+                runs.add(run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        runs.forEach(people::runJobs);
+
+        List<String> skipped = runs.stream()
+                .map(run -> (String) runtime.getVariable(run.getId(), InvoiceRunProcess.SKIPPED)).toList();
+        assertThat(skipped).filteredOn(text -> text != null).hasSize(1)
+                .allMatch(text -> text.contains(fixtures.orderNumber(orders.get(0)))
+                        && text.contains(fixtures.orderNumber(orders.get(1))));
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aRunWithoutOrdersIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(List.of(), true))
+                .hasMessageContaining("Choose at least one order to invoice.");
+    }
+}
