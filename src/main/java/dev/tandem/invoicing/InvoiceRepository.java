@@ -18,4 +18,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     Optional<Invoice> findByNumber(String number);
 
     List<Invoice> findByReversedInvoiceId(Long invoiceId);
+
+    /** For pages read outside a transaction: the invoices with their customers loaded. */
+    @Query("select i from Invoice i join fetch i.customer where i.id in :ids order by i.id")
+    List<Invoice> findWithCustomer(List<Long> ids);
 }

@@ -1,0 +1,120 @@
+package dev.tandem.web;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.ToInvoiceList;
+import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.invoicing.process.InvoicingVariables;
+
+/**
+ * The To-Invoice page: what accounting can invoice now, and the invoice runs it starts. A run is
+ * the invoice-run process, started in the accountant's name; its page follows it while it works.
+ */
+@Controller
+@RequestMapping("/tandem")
+class ToInvoiceController {
+
+    private final ToInvoiceList toInvoice;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final IdentityService identity;
+    private final InvoiceRepository invoices;
+
+    ToInvoiceController(ToInvoiceList toInvoice, RuntimeService runtime, HistoryService history,
+                        IdentityService identity, InvoiceRepository invoices) {
+        this.toInvoice = toInvoice;
+        this.runtime = runtime;
+        this.history = history;
+        this.identity = identity;
+        this.invoices = invoices;
+    }
+
+    @GetMapping("/to-invoice")
+    String list(Model model) {
+        model.addAttribute("rows", toInvoice.rows());
+        return "web/to-invoice";
+    }
+
+    @PostMapping("/to-invoice")
+    String createInvoices(@RequestParam(name = "orderIds", required = false) List<Long> orderIds,
+                          @RequestParam(name = "consolidated", defaultValue = "false") boolean consolidated,
+                          @RequestParam(name = "periodStart", required = false)
+                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
+                          @RequestParam(name = "periodEnd", required = false)
+                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
+                          Principal user, RedirectAttributes flash) {
+        if (orderIds == null || orderIds.isEmpty()) {
+            flash.addFlashAttribute("error", "Choose at least one order to invoice.");
+            return "redirect:/tandem/to-invoice";
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(InvoiceRunProcess.ORDER_IDS, new ArrayList<>(orderIds));
+        variables.put(InvoiceRunProcess.CONSOLIDATED, consolidated);
+        variables.put(InvoicingVariables.PERIOD_START, periodStart == null ? null : periodStart.toString());
+        variables.put(InvoicingVariables.PERIOD_END, periodEnd == null ? null : periodEnd.toString());
+        identity.setAuthentication(user.getName(), identity.createGroupQuery().groupMember(user.getName()).list()
+                .stream().map(Group::getId).toList());
+        try {
+            ProcessInstance run = runtime.startProcessInstanceByKey(InvoiceRunProcess.KEY, variables);
+            flash.addFlashAttribute("message", "Invoice run %s started.".formatted(run.getBusinessKey()));
+            return "redirect:/tandem/invoice-runs/" + run.getBusinessKey();
+        } catch (ProcessEngineException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+            return "redirect:/tandem/to-invoice";
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** What a run has done so far: drafts created, posted, and whether its branches are finished. */
+    record Progress(String number, boolean finished, List<Invoice> invoices, long posted, String summary,
+                    String skipped) {
+    }
+
+    @GetMapping("/invoice-runs/{number}")
+    String run(@PathVariable String number, Model model) {
+        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(InvoiceRunProcess.KEY).processInstanceBusinessKey(number).singleResult();
+        if (run == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown invoice run " + number + ".");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).list().stream()
+                .filter(variable -> variable.getActivityInstanceId() == null
+                        || variable.getActivityInstanceId().equals(run.getId()))
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        @SuppressWarnings("unchecked")
+        List<Long> ids = (List<Long>) variables.getOrDefault(InvoiceRunProcess.INVOICE_IDS, List.of());
+        List<Invoice> created = ids.isEmpty() ? List.of() : invoices.findWithCustomer(ids);
+        long posted = created.stream().filter(invoice -> invoice.getState() == Invoice.State.POSTED).count();
+        model.addAttribute("run", new Progress(number, variables.get(InvoiceRunProcess.SUMMARY) != null, created,
+                posted, (String) variables.get(InvoiceRunProcess.SUMMARY), (String) variables.get(InvoiceRunProcess.SKIPPED)));
+        return "web/invoice-run";
+    }
+}
