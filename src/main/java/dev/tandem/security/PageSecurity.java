@@ -29,8 +29,9 @@ class PageSecurity {
                         .requestMatchers("/tandem/login", "/tandem/css/**").permitAll()
                         .requestMatchers("/tandem/to-invoice/**", "/tandem/invoice-runs/**")
                         .hasAnyAuthority(Groups.ACCOUNTING, Groups.ADMINISTRATORS)
+                        .requestMatchers("/tandem/technician/**").hasAuthority(Groups.TECHNICIANS)
                         .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/tandem/login").defaultSuccessUrl("/tandem/to-invoice"))
+                .formLogin(login -> login.loginPage("/tandem/login").defaultSuccessUrl("/tandem"))
                 .logout(logout -> logout.logoutUrl("/tandem/logout").logoutSuccessUrl("/tandem/login?logout"))
                 .build();
     }
