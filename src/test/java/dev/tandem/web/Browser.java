@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,8 @@ final class Browser implements AutoCloseable {
 
     final WebDriver driver;
     private final WebDriverWait wait;
+    /** For pages that reload themselves: an element read during a reload is read again. */
+    private final WebDriverWait reloadingWait;
 
     Browser() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -42,6 +45,8 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        reloadingWait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        reloadingWait.ignoring(StaleElementReferenceException.class);
     }
 
     WebElement visible(By locator) {
@@ -75,6 +80,16 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         visible(By.cssSelector("li.account"));
+    }
+
+    /** The text of an element on a page that may reload itself meanwhile. */
+    String text(By locator) {
+        return reloadingWait.until(driver -> driver.findElement(locator).getText());
+    }
+
+    /** Waits until an element of a self-reloading page shows exactly this text. */
+    void waitForText(By locator, String text) {
+        reloadingWait.until(driver -> text.equals(driver.findElement(locator).getText()));
     }
 
     /** Opens a task in Tasklist, claims it and waits for its Camunda Form. */

@@ -2,14 +2,12 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,15 +77,14 @@ class ToInvoicePageTest {
                 browser.screenshot("to-invoice-selected");
                 browser.clickable(By.id("create")).click();
 
-                assertThat(browser.visible(By.id("progress")).getText()).isEqualTo("0 of 1 invoices posted, working…");
-                String number = browser.driver.findElement(By.tagName("h1")).getText().replace("Invoice run ", "");
+                browser.waitForText(By.id("progress"), "0 of 1 invoices posted, working…");
+                String number = browser.text(By.tagName("h1")).replace("Invoice run ", "");
                 ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceRunProcess.KEY)
                         .processInstanceBusinessKey(number).singleResult();
                 people.runJobs(run);
 
-                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(driver -> driver
-                        .findElement(By.id("progress")).getText().equals("1 of 1 invoices posted and sent: done."));
-                assertThat(browser.driver.findElement(By.tagName("table")).getText()).contains("INV/", "240.00");
+                browser.waitForText(By.id("progress"), "1 of 1 invoices posted and sent: done.");
+                assertThat(browser.text(By.tagName("table"))).contains("INV/", "240.00");
                 browser.screenshot("invoice-run-done");
             } finally {
                 browser.screenshot("to-invoice-last");
