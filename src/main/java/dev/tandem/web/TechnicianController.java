@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tandem.common.BillingException;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
@@ -91,7 +92,7 @@ class TechnicianController {
         try {
             tasks.complete(taskId, "START".equals(action) ? Map.of()
                     : Map.of(FieldServiceProcess.TIMER_ACTION, action));
-        } catch (ProcessEngineException refused) {
+        } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
         } finally {
             identity.clearAuthentication();

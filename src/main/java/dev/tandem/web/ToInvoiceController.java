@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.tandem.common.BillingException;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.ToInvoiceList;
@@ -84,7 +85,7 @@ class ToInvoiceController {
             ProcessInstance run = runtime.startProcessInstanceByKey(InvoiceRunProcess.KEY, variables);
             flash.addFlashAttribute("message", "Invoice run %s started.".formatted(run.getBusinessKey()));
             return "redirect:/tandem/invoice-runs/" + run.getBusinessKey();
-        } catch (ProcessEngineException refused) {
+        } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/tandem/to-invoice";
         } finally {
