@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.context.TestComponent;
@@ -19,6 +17,7 @@ import org.springframework.boot.test.context.TestComponent;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.security.ActingUser;
 
 /** Drives the support processes the way people do in Tasklist: start forms, claimed tasks, submitted forms. */
 @TestComponent
@@ -28,13 +27,13 @@ public class SupportProcesses {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final ActingUser acting;
     private final ManagementService management;
 
-    SupportProcesses(RuntimeService runtime, TaskService tasks, IdentityService identity, ManagementService management) {
+    SupportProcesses(RuntimeService runtime, TaskService tasks, ActingUser acting, ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.identity = identity;
+        this.acting = acting;
         this.management = management;
     }
 
@@ -59,13 +58,7 @@ public class SupportProcesses {
     }
 
     public ProcessInstance startAs(String userId, String key, Map<String, Object> form) {
-        identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList());
-        try {
-            return runtime.startProcessInstanceByKey(key, form);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return acting.as(userId, () -> runtime.startProcessInstanceByKey(key, form));
     }
 
     /** One row of the "Work on ticket" list, as the form submits it. */

@@ -3,6 +3,10 @@ package dev.tandem.common;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * What Camunda Forms submit, read strictly: a number field sends an Integer or a Double, a date
@@ -37,6 +41,17 @@ public final class FormValues {
 
     public static String text(Object value) {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    /** Ids chosen in a form or a request: a JSON array (Tasklist, REST) or a Java list of numbers. */
+    public static List<Long> ids(Object value) {
+        List<Long> ids = new ArrayList<>();
+        if (value instanceof SpinJsonNode node) {
+            node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> ids.add(((Number) element).longValue()));
+        }
+        return ids;
     }
 
     public static boolean flag(Object value) {

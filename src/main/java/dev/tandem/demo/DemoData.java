@@ -30,6 +30,7 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.inventory.InventoryService;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.security.ActingUser;
 import dev.tandem.security.Groups;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
@@ -57,6 +58,7 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_CUSTOMER = "Globex Corporation";
 
     private final IdentityService identity;
+    private final ActingUser acting;
     private final RuntimeService runtime;
     private final CustomerRepository customers;
     private final ProductRepository products;
@@ -64,10 +66,11 @@ class DemoData implements ApplicationRunner {
     private final HelpdeskTeamRepository teams;
     private final InventoryService inventory;
 
-    DemoData(IdentityService identity, RuntimeService runtime, CustomerRepository customers,
+    DemoData(IdentityService identity, ActingUser acting, RuntimeService runtime, CustomerRepository customers,
              ProductRepository products, EmployeeRepository employees, HelpdeskTeamRepository teams,
              InventoryService inventory) {
         this.identity = identity;
+        this.acting = acting;
         this.runtime = runtime;
         this.customers = customers;
         this.products = products;
@@ -128,12 +131,7 @@ class DemoData implements ApplicationRunner {
 
     /** Started in the salesperson's name, as from Tasklist. */
     private ProcessInstance start(String key, Map<String, Object> variables) {
-        identity.setAuthentication("sam", List.of(Groups.SALES));
-        try {
-            return runtime.startProcessInstanceByKey(key, variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        return acting.as("sam", () -> runtime.startProcessInstanceByKey(key, variables));
     }
 
     private void user(DemoUser demo) {

@@ -47,11 +47,12 @@ public class ToInvoiceList {
     private Row row(SalesOrder order) {
         BigDecimal hours = BigDecimal.ZERO;
         BigDecimal amount = BigDecimal.ZERO;
+        OrderFigures.Summary summary = figures.ofOrder(order.getId());
         for (var line : order.getLines()) {
             if (line.isDownPayment()) {
                 continue;
             }
-            LineFigures now = figures.ofLine(line.getId());
+            LineFigures now = summary.line(line.getId());
             if (now.toInvoice().signum() <= 0) {
                 continue;
             }

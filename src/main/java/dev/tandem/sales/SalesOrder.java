@@ -18,6 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
 import dev.tandem.catalog.Customer;
+import dev.tandem.common.BillingException;
 
 @Entity
 public class SalesOrder {
@@ -101,6 +102,12 @@ public class SalesOrder {
 
     public Instant getConfirmedAt() {
         return confirmedAt;
+    }
+
+    /** The line its time is logged on: the first service sold by the hour. */
+    public SalesOrderLine hoursLine() {
+        return lines.stream().filter(SalesOrderLine::isHourlyService).findFirst()
+                .orElseThrow(() -> new BillingException("Order %s sells no hours.".formatted(number)));
     }
 
     public List<SalesOrderLine> getLines() {

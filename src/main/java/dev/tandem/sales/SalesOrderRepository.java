@@ -9,9 +9,19 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+import dev.tandem.common.BillingException;
+
 public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findByNumber(String number);
+
+    /** The order a person gave by number in a form; refused with a message when there is none. */
+    default SalesOrder numbered(String number) {
+        if (number == null) {
+            throw new BillingException("Give the order number.");
+        }
+        return findByNumber(number).orElseThrow(() -> new BillingException("Unknown sales order %s.".formatted(number)));
+    }
 
     /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

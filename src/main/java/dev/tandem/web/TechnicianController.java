@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +21,7 @@ import dev.tandem.common.BillingException;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
+import dev.tandem.security.ActingUser;
 import dev.tandem.timesheets.TimerRepository;
 
 /**
@@ -45,15 +44,15 @@ class TechnicianController {
             FieldServiceProcess.USER_TASK_TIMER_PAUSED, List.of(FieldServiceProcess.RESUME, FieldServiceProcess.STOP));
 
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final ActingUser acting;
     private final FieldTaskRepository fieldTasks;
     private final TimerRepository timers;
     private final Clock clock;
 
-    TechnicianController(TaskService tasks, IdentityService identity, FieldTaskRepository fieldTasks,
+    TechnicianController(TaskService tasks, ActingUser acting, FieldTaskRepository fieldTasks,
                          TimerRepository timers, Clock clock) {
         this.tasks = tasks;
-        this.identity = identity;
+        this.acting = acting;
         this.fieldTasks = fieldTasks;
         this.timers = timers;
         this.clock = clock;
@@ -87,15 +86,14 @@ class TechnicianController {
             flash.addFlashAttribute("error", "This step is no longer open: the page was out of date. Here is where things stand.");
             return "redirect:/tandem/technician";
         }
-        identity.setAuthentication(user.getName(), identity.createGroupQuery().groupMember(user.getName()).list()
-                .stream().map(Group::getId).toList());
+        Map<String, Object> form = "START".equals(action) ? Map.of() : Map.of(FieldServiceProcess.TIMER_ACTION, action);
         try {
-            tasks.complete(taskId, "START".equals(action) ? Map.of()
-                    : Map.of(FieldServiceProcess.TIMER_ACTION, action));
+            acting.as(user.getName(), () -> {
+                tasks.complete(taskId, form);
+                return taskId;
+            });
         } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
-        } finally {
-            identity.clearAuthentication();
         }
         return "redirect:/tandem/technician";
     }

@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -32,6 +30,7 @@ import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.security.ActingUser;
 
 /**
  * The To-Invoice page: what accounting can invoice now, and the invoice runs it starts. A run is
@@ -44,15 +43,15 @@ class ToInvoiceController {
     private final ToInvoiceList toInvoice;
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final IdentityService identity;
+    private final ActingUser acting;
     private final InvoiceRepository invoices;
 
     ToInvoiceController(ToInvoiceList toInvoice, RuntimeService runtime, HistoryService history,
-                        IdentityService identity, InvoiceRepository invoices) {
+                        ActingUser acting, InvoiceRepository invoices) {
         this.toInvoice = toInvoice;
         this.runtime = runtime;
         this.history = history;
-        this.identity = identity;
+        this.acting = acting;
         this.invoices = invoices;
     }
 
@@ -79,17 +78,14 @@ class ToInvoiceController {
         variables.put(InvoiceRunProcess.CONSOLIDATED, consolidated);
         variables.put(InvoicingVariables.PERIOD_START, periodStart == null ? null : periodStart.toString());
         variables.put(InvoicingVariables.PERIOD_END, periodEnd == null ? null : periodEnd.toString());
-        identity.setAuthentication(user.getName(), identity.createGroupQuery().groupMember(user.getName()).list()
-                .stream().map(Group::getId).toList());
         try {
-            ProcessInstance run = runtime.startProcessInstanceByKey(InvoiceRunProcess.KEY, variables);
+            ProcessInstance run = acting.as(user.getName(),
+                    () -> runtime.startProcessInstanceByKey(InvoiceRunProcess.KEY, variables));
             flash.addFlashAttribute("message", "Invoice run %s started.".formatted(run.getBusinessKey()));
             return "redirect:/tandem/invoice-runs/" + run.getBusinessKey();
         } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/tandem/to-invoice";
-        } finally {
-            identity.clearAuthentication();
         }
     }
 

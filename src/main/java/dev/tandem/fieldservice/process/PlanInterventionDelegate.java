@@ -8,7 +8,6 @@ import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
-import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskService;
@@ -37,12 +36,9 @@ class PlanInterventionDelegate implements JavaDelegate {
         String customerName = FormValues.text(execution.getVariable(FieldServiceProcess.CUSTOMER_NAME));
         String orderNumber = FormValues.text(execution.getVariable(FieldServiceProcess.ORDER_NUMBER));
         String technician = FormValues.text(execution.getVariable(FieldServiceProcess.TECHNICIAN));
-        Customer customer = customers.findByName(String.valueOf(customerName))
-                .orElseThrow(() -> new BillingException("Unknown customer %s.".formatted(customerName)));
-        SalesOrder order = orders.findByNumber(String.valueOf(orderNumber))
-                .orElseThrow(() -> new BillingException("Unknown sales order %s.".formatted(orderNumber)));
-        Employee employee = employees.findByUserId(String.valueOf(technician))
-                .orElseThrow(() -> new BillingException("User %s is not an employee.".formatted(technician)));
+        Customer customer = customers.named(customerName);
+        SalesOrder order = orders.numbered(orderNumber);
+        Employee employee = employees.ofUser(technician);
         FieldTask task = fieldTasks.plan(customer.getId(), order.getId(), employee.getId(),
                 FormValues.text(execution.getVariable(FieldServiceProcess.SITE)),
                 FormValues.text(execution.getVariable(FieldServiceProcess.DESCRIPTION)),

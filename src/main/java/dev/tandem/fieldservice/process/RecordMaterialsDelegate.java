@@ -44,8 +44,7 @@ class RecordMaterialsDelegate implements JavaDelegate {
                 if (code == null) {
                     continue;
                 }
-                Product product = products.findByCode(code)
-                        .orElseThrow(() -> new BillingException("Unknown product %s.".formatted(code)));
+                Product product = products.coded(code);
                 BigDecimal quantity = FormValues.decimal(
                         execution.getVariable(FieldServiceProcess.materialQuantity(slot)), "The quantity of " + code);
                 if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {

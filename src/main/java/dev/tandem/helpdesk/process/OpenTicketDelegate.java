@@ -12,8 +12,6 @@ import dev.tandem.helpdesk.HelpdeskTeam;
 import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.helpdesk.TicketService;
-import dev.tandem.sales.SalesOrder;
-import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.process.ShowLineFiguresListener;
 
@@ -43,18 +41,10 @@ class OpenTicketDelegate implements JavaDelegate {
         String customerName = FormValues.text(execution.getVariable(SupportTicketProcess.CUSTOMER_NAME));
         String teamName = FormValues.text(execution.getVariable(SupportTicketProcess.TEAM_NAME));
         String orderNumber = FormValues.text(execution.getVariable(SupportTicketProcess.ORDER_NUMBER));
-        Customer customer = customers.findByName(String.valueOf(customerName))
-                .orElseThrow(() -> new BillingException("Unknown customer %s.".formatted(customerName)));
+        Customer customer = customers.named(customerName);
         HelpdeskTeam team = teams.findByName(String.valueOf(teamName))
                 .orElseThrow(() -> new BillingException("Unknown helpdesk team %s.".formatted(teamName)));
-        Long chosenLine = null;
-        if (orderNumber != null) {
-            SalesOrder order = orders.findByNumber(orderNumber)
-                    .orElseThrow(() -> new BillingException("Unknown sales order %s.".formatted(orderNumber)));
-            chosenLine = order.getLines().stream().filter(SalesOrderLine::isHourlyService).findFirst()
-                    .map(SalesOrderLine::getId)
-                    .orElseThrow(() -> new BillingException("Order %s sells no hours.".formatted(orderNumber)));
-        }
+        Long chosenLine = orderNumber == null ? null : orders.numbered(orderNumber).hoursLine().getId();
         Ticket ticket = tickets.open(customer.getId(), team.getId(),
                 FormValues.text(execution.getVariable(SupportTicketProcess.TITLE)),
                 FormValues.text(execution.getVariable(SupportTicketProcess.DESCRIPTION)), chosenLine);

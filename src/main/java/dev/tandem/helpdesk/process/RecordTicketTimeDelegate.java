@@ -91,9 +91,7 @@ class RecordTicketTimeDelegate implements JavaDelegate {
             if (who == null) {
                 throw new BillingException("Claim the task first: time is logged in the name of whoever works it.");
             }
-            Employee employee = employees.findByUserId(String.valueOf(who))
-                    .orElseThrow(() -> new BillingException("User %s is not an employee: time cannot be logged in their name."
-                            .formatted(who)));
+            Employee employee = employees.ofUser(who);
             return timesheets.recordHours(employee.getId(), TimesheetTarget.ticket(ticketId),
                     FormValues.date(typed.get(SupportTicketProcess.WORK_DATE), "The work date"),
                     FormValues.decimal(typed.get(SupportTicketProcess.HOURS), "The hours"),

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.BillingException;
@@ -34,7 +33,7 @@ class CreateRunInvoicesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Long> orderIds = ids(execution.getVariable(InvoiceRunProcess.ORDER_IDS));
+        List<Long> orderIds = FormValues.ids(execution.getVariable(InvoiceRunProcess.ORDER_IDS));
         if (orderIds.isEmpty()) {
             throw new BillingException("Choose at least one order to invoice.");
         }
@@ -50,16 +49,5 @@ class CreateRunInvoicesDelegate implements JavaDelegate {
         execution.setVariable(InvoiceRunProcess.SKIPPED, batch.skipped().isEmpty() ? null : batch.skipped().stream()
                 .map(skipped -> "- %s: %s".formatted(skipped.orderNumber(), skipped.reason()))
                 .collect(Collectors.joining("\n")));
-    }
-
-    /** The page passes a list of ids; as JSON from a form or a REST call, or as a Java list. */
-    private static List<Long> ids(Object value) {
-        List<Long> ids = new ArrayList<>();
-        if (value instanceof SpinJsonNode node) {
-            node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
-        } else if (value instanceof List<?> list) {
-            list.forEach(element -> ids.add(((Number) element).longValue()));
-        }
-        return ids;
     }
 }

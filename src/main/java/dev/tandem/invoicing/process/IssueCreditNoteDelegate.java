@@ -2,16 +2,15 @@ package dev.tandem.invoicing.process;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
+import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 
@@ -35,7 +34,7 @@ class IssueCreditNoteDelegate implements JavaDelegate {
         try {
             Long invoiceId = (Long) execution.getVariable(InvoicingVariables.INVOICE_ID);
             Invoice credit = invoicing.createCreditNote(invoiceId,
-                    entryIds(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES)));
+                    new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
             Invoice posted = invoicing.post(credit.getId());
             execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
             execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
@@ -45,16 +44,5 @@ class IssueCreditNoteDelegate implements JavaDelegate {
         } catch (BillingException refused) {
             throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
         }
-    }
-
-    /** Tasklist sends the ticked checklist values as a JSON array of numbers; the Java API a list. */
-    private static Set<Long> entryIds(Object value) {
-        Set<Long> ids = new HashSet<>();
-        if (value instanceof SpinJsonNode node) {
-            node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
-        } else if (value instanceof List<?> list) {
-            list.forEach(element -> ids.add(((Number) element).longValue()));
-        }
-        return ids;
     }
 }

@@ -52,10 +52,8 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
         BigDecimal price = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.UNIT_PRICE), "The price");
         Product.BillingPolicy policy = Product.BillingPolicy.valueOf((String) execution.getVariable(BILLING_POLICY));
 
-        Customer customer = customers.findByName(String.valueOf(customerName))
-                .orElseThrow(() -> new BillingException("Unknown customer %s.".formatted(customerName)));
-        Product product = products.findByCode(String.valueOf(productCode))
-                .orElseThrow(() -> new BillingException("Unknown product %s.".formatted(productCode)));
+        Customer customer = customers.named(customerName);
+        Product product = products.coded(productCode);
         if (product.getBillingPolicy() != policy || product.getUnit() != Product.Unit.HOUR) {
             throw new BillingException("Product %s is not sold as %s hours.".formatted(product.getCode(),
                     policy == Product.BillingPolicy.PREPAID ? "prepaid" : "timesheet"));
@@ -65,8 +63,7 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
         }
 
         String itemCode = FormValues.text(execution.getVariable(PrepaidSupportProcess.ITEM_CODE));
-        Product item = itemCode == null ? null : products.findByCode(itemCode)
-                .orElseThrow(() -> new BillingException("Unknown product %s.".formatted(itemCode)));
+        Product item = itemCode == null ? null : products.coded(itemCode);
         BigDecimal itemQuantity = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.ITEM_QUANTITY),
                 "The quantity");
 

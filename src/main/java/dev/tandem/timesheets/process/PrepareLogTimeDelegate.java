@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.BillingException;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
@@ -25,12 +24,8 @@ class PrepareLogTimeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = String.valueOf(execution.getVariable(LogTimeProcess.ORDER_NUMBER)).strip();
-        SalesOrder order = orders.findByNumber(number)
-                .orElseThrow(() -> new BillingException("Unknown sales order " + number + "."));
-        SalesOrderLine line = order.getLines().stream()
-                .filter(SalesOrderLine::isHourlyService)
-                .findFirst()
-                .orElseThrow(() -> new BillingException("Order %s sells no hours.".formatted(number)));
+        SalesOrder order = orders.numbered(number);
+        SalesOrderLine line = order.hoursLine();
         execution.setProcessBusinessKey(order.getNumber());
         execution.setVariable(LogTimeProcess.ORDER_LINE_ID, line.getId());
         execution.setVariable(LogTimeProcess.CUSTOMER_NAME, order.getCustomer().getName());

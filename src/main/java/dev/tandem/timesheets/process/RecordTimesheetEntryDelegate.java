@@ -35,9 +35,7 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         try {
             String userId = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
-            Employee employee = employees.findByUserId(userId)
-                    .orElseThrow(() -> new BillingException("User %s is not an employee: time cannot be logged in their name."
-                            .formatted(userId)));
+            Employee employee = employees.ofUser(userId);
             TimesheetEntry entry = timesheets.recordHours(employee.getId(),
                     TimesheetTarget.orderLine((Long) execution.getVariable(LogTimeProcess.ORDER_LINE_ID)),
                     FormValues.date(execution.getVariable(LogTimeProcess.WORK_DATE), "The work date"),
