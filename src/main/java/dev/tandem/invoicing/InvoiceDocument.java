@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -81,8 +80,8 @@ public class InvoiceDocument {
 
     public String html(Long invoiceId) {
         Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
-        // Figures are printed with a decimal point whatever the server's locale.
-        Context context = new Context(Locale.ROOT);
+        // The template formats every figure with an explicit decimal point, whatever the server's locale.
+        Context context = new Context();
         context.setVariable("company", company);
         context.setVariable("invoice", invoice);
         context.setVariable("lines", invoice.getLines().stream().map(line -> printed(invoice, line)).toList());

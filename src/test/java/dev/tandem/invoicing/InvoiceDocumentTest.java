@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
@@ -58,6 +59,20 @@ class InvoiceDocumentTest {
             assertThat(inkShare(page)).as("share of the page that is printed on").isBetween(0.01, 0.5);
         }
         assertThat(document.fileName(invoice)).isEqualTo(invoice.getNumber().replace('/', '-') + ".pdf");
+    }
+
+    @Test
+    void figuresKeepTheirDecimalPointOnAServerWithAnotherLocale() throws IOException {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
+        fixtures.log(fixtures.employee(), fixtures.line(order), "1.5");
+        Invoice invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        Locale server = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try (PDDocument read = Loader.loadPDF(document.pdf(invoice.getId()))) {
+            assertThat(new PDFTextStripper().getText(read)).contains("1.50", "120.00").doesNotContain("1,50");
+        } finally {
+            Locale.setDefault(server);
+        }
     }
 
     /** How much of the page is not white: a blank or garbled page is far off a real invoice. */
