@@ -22,7 +22,7 @@ import dev.tandem.sales.SalesOrderLine;
 @Entity
 public class FieldTask {
 
-    public enum State { PLANNED, IN_PROGRESS, SIGNED, DONE }
+    public enum State { PLANNED, SIGNED, DONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -112,6 +112,13 @@ public class FieldTask {
     public static Optional<String> numberOf(String workItem) {
         return workItem.startsWith(WORK_ITEM_PREFIX)
                 ? Optional.of(workItem.substring(WORK_ITEM_PREFIX.length())) : Optional.empty();
+    }
+
+    /** The customer signed the worksheet; a task already done stays done. */
+    void signed() {
+        if (state != State.DONE) {
+            state = State.SIGNED;
+        }
     }
 
     void markDone() {

@@ -42,11 +42,12 @@ public class FieldTaskService {
     private final StockPickingRepository pickings;
     private final TimerRepository timers;
     private final NumberSequences numbers;
+    private final WorksheetService worksheets;
 
     FieldTaskService(FieldTaskRepository tasks, CustomerRepository customers, EmployeeRepository employees,
                      ProductRepository products, SalesOrderRepository orders, SalesOrderService salesOrders,
                      InventoryService inventory, StockPickingRepository pickings, TimerRepository timers,
-                     NumberSequences numbers) {
+                     NumberSequences numbers, WorksheetService worksheets) {
         this.tasks = tasks;
         this.customers = customers;
         this.employees = employees;
@@ -57,6 +58,7 @@ public class FieldTaskService {
         this.pickings = pickings;
         this.timers = timers;
         this.numbers = numbers;
+        this.worksheets = worksheets;
     }
 
     public FieldTask plan(Long customerId, Long orderId, Long technicianId, String site, String description,
@@ -77,11 +79,18 @@ public class FieldTaskService {
         return tasks.save(new FieldTask(number, customer, order, technician, site, description, plannedDate));
     }
 
-    /** Material used on site: a delivered line on the task's order, planned on its picking; stock is not touched. */
+    /**
+     * Material used on site: a delivered line on the task's order, planned on its picking, and listed
+     * on the worksheet; stock is not touched. Refused once the customer signed the worksheet.
+     */
     public SalesOrderLine useMaterial(Long taskId, Long productId, BigDecimal quantity) {
         FieldTask task = find(taskId);
         if (task.getState() == FieldTask.State.DONE) {
             throw new BillingException("Field task %s is done: no more material can be added.".formatted(task.getNumber()));
+        }
+        Worksheet worksheet = worksheets.stored(task);
+        if (worksheet.isSigned()) {
+            throw new BillingException("Worksheet %s is signed: no more material can be added.".formatted(task.getNumber()));
         }
         Product product = products.findById(productId).orElseThrow(() -> NotFound.of("product", productId));
         if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {
@@ -92,6 +101,7 @@ public class FieldTaskService {
         }
         SalesOrderLine line = salesOrders.addLine(task.getSalesOrder().getId(), productId, quantity, null);
         inventory.planDelivery(line.getId(), quantity);
+        worksheet.addMaterial(line);
         return line;
     }
 

@@ -1,25 +1,19 @@
 package dev.tandem.invoicing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.util.XRLog;
-
 import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
+import dev.tandem.common.PdfPrinter;
 import dev.tandem.timesheets.TimeRounding;
 import dev.tandem.timesheets.TimesheetEntry;
 
@@ -32,19 +26,16 @@ import dev.tandem.timesheets.TimesheetEntry;
 @Transactional(readOnly = true)
 public class InvoiceDocument {
 
-    static {
-        // openhtmltopdf reports every step at INFO on java.util.logging; only problems are news.
-        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
-    }
-
     private final InvoiceRepository invoices;
     private final ITemplateEngine templates;
     private final Company company;
+    private final PdfPrinter printer;
 
-    InvoiceDocument(InvoiceRepository invoices, ITemplateEngine templates, Company company) {
+    InvoiceDocument(InvoiceRepository invoices, ITemplateEngine templates, Company company, PdfPrinter printer) {
         this.invoices = invoices;
         this.templates = templates;
         this.company = company;
+        this.printer = printer;
     }
 
     /** A line as printed; for time, the actual and billed minutes of the entries it bills. */
@@ -65,17 +56,7 @@ public class InvoiceDocument {
     }
 
     public byte[] pdf(Long invoiceId) {
-        String xhtml = html(invoiceId);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder()
-                    .useFastMode()
-                    .withHtmlContent(xhtml, null)
-                    .toStream(out)
-                    .run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Invoice %d could not be printed".formatted(invoiceId), e);
-        }
+        return printer.print(html(invoiceId), "Invoice " + invoiceId);
     }
 
     public String html(Long invoiceId) {

@@ -84,18 +84,22 @@ public class InvoicingService {
 
     /**
      * Draft invoices for the orders; an order with nothing to invoice is skipped with its reason.
-     * Orders are locked in id order, so a concurrent run waits and then finds them invoiced.
+     * Orders are locked in id order, so a concurrent run waits and then finds them invoiced. Time
+     * added after a customer signed a worksheet waits until the rest of its order is billed, and then
+     * goes on an invoice of its own, even in a consolidated run.
      */
     public InvoiceBatch createInvoices(InvoiceRequest request) {
         TimesheetsPeriod period = request.period() != null ? request.period() : TimesheetsPeriod.ALL;
-        Map<Long, List<SalesOrder>> groups = new LinkedHashMap<>();
-        Map<SalesOrder, List<InvoiceLine>> planned = new LinkedHashMap<>();
+        Map<String, List<SalesOrder>> groups = new LinkedHashMap<>();
+        Map<SalesOrder, Plan> planned = new LinkedHashMap<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Long orderId : request.orderIds().stream().distinct().sorted().toList()) {
             SalesOrder order = orders.lock(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
             try {
-                planned.put(order, plan(order, period, request.deductDownPayments()));
-                Long groupKey = request.consolidated() ? order.getCustomer().getId() : order.getId();
+                Plan plan = plan(order, period, request.deductDownPayments());
+                planned.put(order, plan);
+                String groupKey = request.consolidated() && !plan.amendmentsOnly()
+                        ? "customer " + order.getCustomer().getId() : "order " + order.getId();
                 groups.computeIfAbsent(groupKey, key -> new ArrayList<>()).add(order);
             } catch (BillingException refused) {
                 skipped.add(new Skipped(order.getNumber(), refused.getMessage()));
@@ -105,13 +109,17 @@ public class InvoicingService {
         for (List<SalesOrder> group : groups.values()) {
             String origin = group.stream().map(SalesOrder::getNumber).collect(Collectors.joining(", "));
             Invoice invoice = new Invoice(group.get(0).getCustomer(), origin, period);
-            group.forEach(order -> planned.get(order).forEach(invoice::add));
+            group.forEach(order -> planned.get(order).lines().forEach(invoice::add));
             created.add(invoices.save(invoice));
         }
         return new InvoiceBatch(created, skipped);
     }
 
-    private List<InvoiceLine> plan(SalesOrder order, TimesheetsPeriod period, boolean deductDownPayments) {
+    /** An order's share of an invoice; amendments (time added after signing) are never mixed with other lines. */
+    private record Plan(List<InvoiceLine> lines, boolean amendmentsOnly) {
+    }
+
+    private Plan plan(SalesOrder order, TimesheetsPeriod period, boolean deductDownPayments) {
         switch (order.getState()) {
             case QUOTATION -> throw new BillingException(
                     "An invoice cannot be created for quotation %s: confirm the order first.".formatted(order.getNumber()));
@@ -121,6 +129,7 @@ public class InvoicingService {
             }
         }
         List<InvoiceLine> lines = new ArrayList<>();
+        List<InvoiceLine> amendments = new ArrayList<>();
         boolean timeOutsidePeriod = false;
         for (SalesOrderLine line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -128,9 +137,15 @@ public class InvoicingService {
             }
             if (line.isTimesheetBilled()) {
                 List<TimesheetEntry> open = entries.lockUninvoiced(line.getId(), period.from(), period.to());
-                if (!open.isEmpty()) {
-                    lines.add(timeLine(line, open));
-                } else if (!period.isAll()) {
+                Map<Boolean, List<TimesheetEntry>> byAmendment = open.stream()
+                        .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
+                if (!byAmendment.get(false).isEmpty()) {
+                    lines.add(timeLine(line, byAmendment.get(false)));
+                }
+                if (!byAmendment.get(true).isEmpty()) {
+                    amendments.add(timeLine(line, byAmendment.get(true)));
+                }
+                if (open.isEmpty() && !period.isAll()) {
                     timeOutsidePeriod |= !entries.lockUninvoiced(line.getId(), TimesheetsPeriod.ALL.from(),
                             TimesheetsPeriod.ALL.to()).isEmpty();
                 }
@@ -142,6 +157,10 @@ public class InvoicingService {
                 }
             }
         }
+        if (lines.isEmpty() && !amendments.isEmpty()) {
+            // Time added after the customer signed goes on an invoice of its own, once the rest is billed.
+            return new Plan(amendments, true);
+        }
         if (lines.isEmpty()) {
             throw new BillingException(nothingToInvoice(order, period, timeOutsidePeriod));
         }
@@ -152,7 +171,7 @@ public class InvoicingService {
                             "Deduction: " + line.getDescription(), BigDecimal.ONE.negate(), line.getUnitPrice(),
                             line.getTaxRate())));
         }
-        return lines;
+        return new Plan(lines, false);
     }
 
     private static InvoiceLine timeLine(SalesOrderLine line, List<TimesheetEntry> open) {

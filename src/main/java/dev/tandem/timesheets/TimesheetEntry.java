@@ -37,6 +37,8 @@ public class TimesheetEntry {
     private int billedMinutes;
     private String description;
     private boolean billable;
+    /** Recorded on a field task after the customer signed its worksheet: invoiced on its own. */
+    private boolean amendment;
     @ManyToOne(fetch = FetchType.LAZY)
     private SalesOrderLine salesOrderLine;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -58,6 +60,14 @@ public class TimesheetEntry {
         this.billable = salesOrderLine != null;
         this.ticket = ticket;
         this.fieldTask = fieldTask;
+    }
+
+    void markAmendment() {
+        this.amendment = true;
+    }
+
+    public boolean isAmendment() {
+        return amendment;
     }
 
     void timed(Instant startedAt, Instant endedAt) {

@@ -27,6 +27,8 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
 
     List<TimesheetEntry> findByTicketId(Long ticketId);
 
+    List<TimesheetEntry> findByFieldTaskIdOrderByWorkDateAscIdAsc(Long fieldTaskId);
+
     /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""

@@ -15,6 +15,8 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.fieldservice.Worksheet;
+import dev.tandem.fieldservice.WorksheetRepository;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.helpdesk.TicketRepository;
 import dev.tandem.sales.SalesOrder;
@@ -37,16 +39,18 @@ public class TimesheetService {
     private final SalesOrderLineRepository orderLines;
     private final TicketRepository tickets;
     private final FieldTaskRepository fieldTasks;
+    private final WorksheetRepository worksheets;
     private final Clock clock;
 
     TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
                      SalesOrderLineRepository orderLines, TicketRepository tickets, FieldTaskRepository fieldTasks,
-                     Clock clock) {
+                     WorksheetRepository worksheets, Clock clock) {
         this.entries = entries;
         this.employees = employees;
         this.orderLines = orderLines;
         this.tickets = tickets;
         this.fieldTasks = fieldTasks;
+        this.worksheets = worksheets;
         this.clock = clock;
     }
 
@@ -92,8 +96,12 @@ public class TimesheetService {
         checkDescription(description);
         checkTime(employee, workDate, actualMinutes, billedMinutes, null);
         checkOrderOpen(line);
-        return entries.save(new TimesheetEntry(employee, workDate, actualMinutes, billedMinutes, description.strip(),
-                line, ticket, fieldTask));
+        TimesheetEntry entry = new TimesheetEntry(employee, workDate, actualMinutes, billedMinutes,
+                description.strip(), line, ticket, fieldTask);
+        if (fieldTask != null && worksheets.findById(fieldTask.getId()).filter(Worksheet::isSigned).isPresent()) {
+            entry.markAmendment();
+        }
+        return entries.save(entry);
     }
 
     /**

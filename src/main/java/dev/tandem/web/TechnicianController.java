@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -21,13 +22,15 @@ import dev.tandem.common.BillingException;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
+import dev.tandem.fieldservice.process.FieldTaskSteps;
 import dev.tandem.security.ActingUser;
 import dev.tandem.timesheets.TimerRepository;
 
 /**
- * The technician's page on site: their field tasks with big Start, Pause, Resume and Stop
- * buttons. Each button completes the task the field-service process waits on (the same task as
- * in Tasklist), in the technician's name, so the page and Tasklist never disagree.
+ * The technician's page on site: their field tasks with big Start, Pause, Resume, Stop, Done and
+ * Add time buttons and the way to the signature page. Each button completes the task the
+ * field-service process waits on (the same task as in Tasklist), in the technician's name, so the
+ * page and Tasklist never disagree. Done tasks offer Add time, for time added after signing.
  */
 @Controller
 @RequestMapping("/tandem/technician")
@@ -35,26 +38,49 @@ class TechnicianController {
 
     /** A field task as the technician sees it, with the buttons its process allows now. */
     record Card(String taskId, String number, String customer, String site, String description, String step,
-                Long elapsedMinutes, List<String> actions) {
+                Long elapsedMinutes, List<Action> actions, boolean awaitsSignature, Object refusal) {
     }
 
-    private static final Map<String, List<String>> ACTIONS = Map.of(
-            FieldServiceProcess.USER_TASK_START_WORK, List.of("START"),
-            FieldServiceProcess.USER_TASK_TIMER_RUNNING, List.of(FieldServiceProcess.PAUSE, FieldServiceProcess.STOP),
-            FieldServiceProcess.USER_TASK_TIMER_PAUSED, List.of(FieldServiceProcess.RESUME, FieldServiceProcess.STOP));
+    /** A done task of theirs, to which time can still be added. */
+    record Done(String number, String customer, String site) {
+    }
+
+    /** A button: the value completes the step through the form field the step's form would set. */
+    record Action(String value, String label, String field) {
+    }
+
+    private static final Action START = new Action("START", "Start", null);
+    private static final Action PAUSE = new Action(FieldServiceProcess.PAUSE, "Pause", FieldServiceProcess.TIMER_ACTION);
+    private static final Action RESUME = new Action(FieldServiceProcess.RESUME, "Resume",
+            FieldServiceProcess.TIMER_ACTION);
+    private static final Action STOP = new Action(FieldServiceProcess.STOP, "Stop", FieldServiceProcess.TIMER_ACTION);
+    private static final Action DONE = new Action(FieldServiceProcess.DONE, "Done", FieldServiceProcess.DONE_ACTION);
+    private static final Action ADD_TIME = new Action(FieldServiceProcess.ADD_TIME, "Add time",
+            FieldServiceProcess.DONE_ACTION);
+
+    private static final Map<String, List<Action>> ACTIONS = Map.of(
+            FieldServiceProcess.USER_TASK_START_WORK, List.of(START),
+            FieldServiceProcess.USER_TASK_TIMER_RUNNING, List.of(PAUSE, STOP),
+            FieldServiceProcess.USER_TASK_TIMER_PAUSED, List.of(RESUME, STOP),
+            FieldServiceProcess.USER_TASK_MARK_AS_DONE, List.of(DONE, ADD_TIME));
+
+    /** How many of the technician's done tasks the page offers for time added after signing. */
+    private static final int RECENTLY_DONE = 10;
 
     private final TaskService tasks;
     private final ActingUser acting;
     private final FieldTaskRepository fieldTasks;
     private final TimerRepository timers;
+    private final FieldTaskSteps steps;
     private final Clock clock;
 
     TechnicianController(TaskService tasks, ActingUser acting, FieldTaskRepository fieldTasks,
-                         TimerRepository timers, Clock clock) {
+                         TimerRepository timers, FieldTaskSteps steps, Clock clock) {
         this.tasks = tasks;
         this.acting = acting;
         this.fieldTasks = fieldTasks;
         this.timers = timers;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -65,6 +91,11 @@ class TechnicianController {
                 .taskAssignee(user.getName()).orderByTaskCreateTime().asc().list().stream()
                 .map(this::card).toList();
         model.addAttribute("cards", cards);
+        List<String> open = cards.stream().map(Card::number).toList();
+        model.addAttribute("done", fieldTasks.findByTechnicianUserIdAndStateOrderByNumberDesc(user.getName(),
+                        FieldTask.State.DONE, PageRequest.of(0, RECENTLY_DONE)).stream()
+                .filter(task -> !open.contains(task.getNumber()))
+                .map(task -> new Done(task.getNumber(), task.getCustomer().getName(), task.getSite())).toList());
         return "web/technician";
     }
 
@@ -75,23 +106,43 @@ class TechnicianController {
                 .map(timer -> timer.elapsed(clock.instant()).toMinutes()).orElse(null);
         return new Card(task.getId(), fieldTask.getNumber(), fieldTask.getCustomer().getName(), fieldTask.getSite(),
                 fieldTask.getDescription(), task.getName(), elapsed,
-                ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of()));
+                ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of()),
+                FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS.equals(task.getTaskDefinitionKey()),
+                tasks.getVariable(task.getId(), FieldServiceProcess.REFUSAL));
     }
 
     @PostMapping("/{taskId}/{action}")
     public String act(@PathVariable String taskId, @PathVariable String action, Principal user,
                       RedirectAttributes flash) {
         Task task = tasks.createTaskQuery().taskId(taskId).taskAssignee(user.getName()).singleResult();
-        if (task == null || !ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of()).contains(action)) {
+        Action chosen = task == null ? null : ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of()).stream()
+                .filter(offered -> offered.value().equals(action)).findFirst().orElse(null);
+        if (chosen == null) {
             flash.addFlashAttribute("error", "This step is no longer open: the page was out of date. Here is where things stand.");
             return "redirect:/tandem/technician";
         }
-        Map<String, Object> form = "START".equals(action) ? Map.of() : Map.of(FieldServiceProcess.TIMER_ACTION, action);
+        Map<String, Object> form = chosen.field() == null ? Map.of() : Map.of(chosen.field(), chosen.value());
         try {
             acting.as(user.getName(), () -> {
                 tasks.complete(taskId, form);
                 return taskId;
             });
+        } catch (BillingException | ProcessEngineException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/tandem/technician";
+    }
+
+    /** Time to add to a done task of theirs: starts the amendment at the timer. */
+    @PostMapping("/done/{number}/add-time")
+    public String addTime(@PathVariable String number, Principal user, RedirectAttributes flash) {
+        FieldTask task = fieldTasks.findByNumber(number).orElse(null);
+        if (task == null || task.getTechnician() == null || !user.getName().equals(task.getTechnician().getUserId())) {
+            flash.addFlashAttribute("error", "%s is not one of your field tasks.".formatted(number));
+            return "redirect:/tandem/technician";
+        }
+        try {
+            steps.addTimeAfterDone(number, user.getName());
         } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
         }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import dev.tandem.timesheets.TimerService;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
 
-/** Scenarios 23 and 25 of BILLING-RULES.md and Mark as done, at the service level. */
+/** Scenarios 23 to 25 of BILLING-RULES.md and Mark as done, at the service level. */
 @TandemIntegrationTest
 class FieldServiceScenariosTest {
 
@@ -46,6 +47,7 @@ class FieldServiceScenariosTest {
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TestClock clock;
     @Autowired FieldTaskRepository tasks;
+    @Autowired WorksheetService worksheets;
 
     private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
 
@@ -96,6 +98,51 @@ class FieldServiceScenariosTest {
         assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("8");
         Invoice invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
         assertThat(invoice.getAmountTotal()).isEqualByComparingTo("190");
+    }
+
+    @Test
+    void scenario24_timeAddedAfterSigningAndInvoicingIsBilledAloneOnANewInvoice() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Main office",
+                "Wi-Fi installation", yesterday);
+        timeOnSite(task, technician, "09:00", "10:45");
+        fieldTasks.useMaterial(task.getId(), cable().getId(), new BigDecimal("2"));
+        worksheets.sign(task.getNumber(), "Ann Customer", Signatures.drawn());
+        fieldTasks.markDone(task.getId());
+        invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+
+        timeOnSite(task, technician, "11:00", "11:30");
+
+        Invoice amendment = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        assertThat(amendment.getAmountTotal()).isEqualByComparingTo("40");
+        assertThat(amendment.getLines()).singleElement()
+                .satisfies(line -> assertThat(line.getQuantity()).isEqualByComparingTo("0.5"));
+    }
+
+    @Test
+    void timeAddedAfterSigningBeforeTheInvoiceWaitsForAnInvoiceOfItsOwn() {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.employee();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        FieldTask task = fieldTasks.plan(customer.getId(), order, technician.getId(), "Main office",
+                "Wi-Fi installation", yesterday);
+        timeOnSite(task, technician, "09:00", "10:45");
+        fieldTasks.useMaterial(task.getId(), cable().getId(), new BigDecimal("2"));
+        worksheets.sign(task.getNumber(), "Ann Customer", Signatures.drawn());
+        timeOnSite(task, technician, "11:00", "11:30");
+        fieldTasks.markDone(task.getId());
+
+        var first = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order), true,
+                TimesheetsPeriod.ALL, false));
+        var second = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order), true,
+                TimesheetsPeriod.ALL, false));
+
+        assertThat(first.invoices()).singleElement()
+                .satisfies(invoice -> assertThat(invoice.getAmountTotal()).isEqualByComparingTo("190"));
+        assertThat(second.invoices()).singleElement()
+                .satisfies(invoice -> assertThat(invoice.getAmountTotal()).isEqualByComparingTo("40"));
     }
 
     @Test

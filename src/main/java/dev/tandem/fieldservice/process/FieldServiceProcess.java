@@ -10,11 +10,17 @@ public final class FieldServiceProcess {
     public static final String USER_TASK_TIMER_PAUSED = "userTask_timerPaused";
     public static final String USER_TASK_CONFIRM_TIME = "userTask_confirmTimeSpent";
     public static final String USER_TASK_WORKSHEET = "userTask_fillWorksheet";
+    public static final String USER_TASK_CUSTOMER_SIGNS = "userTask_customerSigns";
     public static final String USER_TASK_MARK_AS_DONE = "userTask_markAsDone";
+    public static final String SERVICE_TASK_PRINT_REPORT = "serviceTask_printReport";
+    public static final String SERVICE_TASK_SEND_REPORT = "serviceTask_sendReport";
     public static final String END_EVENT_DONE = "endEvent_doneToInvoice";
+    public static final String END_EVENT_AMENDMENT_REPORTED = "endEvent_amendmentReported";
 
     /** Correlated by task number when the technician's timer here was paused by starting another. */
     public static final String MESSAGE_TIMER_PAUSED = "TimerPausedElsewhere";
+    /** Starts an instance at the timer for a done task, to add time after signing. */
+    public static final String MESSAGE_TIME_ADDED_AFTER_DONE = "TimeAddedAfterDone";
     public static final String ERROR_REFUSED = "FIELD_SERVICE_REFUSED";
 
     /** Start form (planning). */
@@ -61,6 +67,18 @@ public final class FieldServiceProcess {
     public static String materialQuantity(int slot) {
         return "material" + slot + "Quantity";
     }
+
+    /** Set by "Record time spent": the time was added after the customer signed. */
+    public static final String AMENDMENT = "amendment";
+    /** "Customer signs" on an amendment: the customer is not there to sign again. */
+    public static final String SIGNATURE_WAIVED = "signatureWaived";
+    /** Set on instances started by {@link #MESSAGE_TIME_ADDED_AFTER_DONE}: the task was done before. */
+    public static final String REOPENED = "reopened";
+
+    /** "Mark as done": DONE, or ADD_TIME to start the timer again after signing. */
+    public static final String DONE_ACTION = "doneAction";
+    public static final String DONE = "DONE";
+    public static final String ADD_TIME = "ADD_TIME";
 
     public static final String REFUSAL = "refusal";
 

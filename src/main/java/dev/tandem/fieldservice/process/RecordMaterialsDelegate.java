@@ -14,11 +14,13 @@ import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.fieldservice.FieldTaskService;
+import dev.tandem.fieldservice.WorksheetService;
 
 /**
- * The worksheet's materials become delivered lines on the task's order (stock moves only at Mark
- * as done). Every row is checked before any is recorded, so a refusal saves nothing and the
- * technician gets the worksheet back with the reason and the rows as typed.
+ * The worksheet's answers are stored with the task, and its materials become delivered lines on
+ * the task's order (stock moves only at Mark as done). Every row is checked before any is
+ * recorded, so a refusal saves nothing and the technician gets the worksheet back with the reason
+ * and the rows as typed.
  */
 @Component("recordMaterials")
 class RecordMaterialsDelegate implements JavaDelegate {
@@ -28,10 +30,12 @@ class RecordMaterialsDelegate implements JavaDelegate {
 
     private final FieldTaskService fieldTasks;
     private final ProductRepository products;
+    private final WorksheetService worksheets;
 
-    RecordMaterialsDelegate(FieldTaskService fieldTasks, ProductRepository products) {
+    RecordMaterialsDelegate(FieldTaskService fieldTasks, ProductRepository products, WorksheetService worksheets) {
         this.fieldTasks = fieldTasks;
         this.products = products;
+        this.worksheets = worksheets;
     }
 
     @Override
@@ -55,6 +59,7 @@ class RecordMaterialsDelegate implements JavaDelegate {
                 }
                 used.add(new Used(product, quantity));
             }
+            worksheets.answer(taskId, FormValues.text(execution.getVariable(FieldServiceProcess.WORKSHEET_NOTES)));
         } catch (BillingException refused) {
             throw new BpmnError(FieldServiceProcess.ERROR_REFUSED, refused.getMessage());
         }

@@ -12,10 +12,14 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.timesheets.TimeRounding;
 import dev.tandem.timesheets.TimerService;
+import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
 
-/** Records the confirmed time as the technician's timesheet entry on the task; a refusal goes back to them. */
+/**
+ * Records the confirmed time as the technician's timesheet entry on the task; a refusal goes back
+ * to them. Time recorded after the customer signed is an amendment, which skips the worksheet.
+ */
 @Component("recordTimeSpent")
 class RecordTimeSpentDelegate implements JavaDelegate {
 
@@ -30,7 +34,7 @@ class RecordTimeSpentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         try {
-            timesheets.recordTimer(timers.task(execution).getTechnician().getId(),
+            TimesheetEntry entry = timesheets.recordTimer(timers.task(execution).getTechnician().getId(),
                     TimesheetTarget.fieldTask((Long) execution.getVariable(FieldServiceProcess.FIELD_TASK_ID)),
                     new TimerService.StoppedTimer(
                             Instant.parse((String) execution.getVariable(FieldServiceProcess.STOPPED_STARTED_AT)),
@@ -41,6 +45,7 @@ class RecordTimeSpentDelegate implements JavaDelegate {
                             new TimeRounding((Integer) execution.getVariable(FieldServiceProcess.ROUNDING_MINIMUM),
                                     (Integer) execution.getVariable(FieldServiceProcess.ROUNDING_STEP))),
                     FormValues.text(execution.getVariable(FieldServiceProcess.TIME_DESCRIPTION)));
+            execution.setVariable(FieldServiceProcess.AMENDMENT, entry.isAmendment());
             execution.removeVariable(FieldServiceProcess.REFUSAL);
         } catch (BillingException refused) {
             throw new BpmnError(FieldServiceProcess.ERROR_REFUSED, refused.getMessage());

@@ -17,5 +17,7 @@ class StartTimerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         timers.start(timers.task(execution));
+        // Coming back from "Mark as done" with ADD_TIME: the next Mark as done starts from its default again.
+        execution.removeVariable(FieldServiceProcess.DONE_ACTION);
     }
 }

@@ -1,0 +1,200 @@
+package dev.tandem.fieldservice;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import javax.imageio.ImageIO;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+
+/**
+ * The worksheet of a field task and the customer's signature on it. The signature covers the
+ * SHA-256 of the worksheet's content ({@link #content}); a worksheet can be signed again only
+ * when that content changed since the last signature, that is when time was added after signing.
+ */
+@Service
+@Transactional(noRollbackFor = BillingException.class)
+public class WorksheetService {
+
+    /** A canvas of a phone or tablet, as PNG, is far smaller; anything larger is not a signature. */
+    static final int MAX_SIGNATURE_BYTES = 1_000_000;
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private final WorksheetRepository worksheets;
+    private final FieldTaskRepository tasks;
+    private final TimesheetEntryRepository entries;
+    private final Clock clock;
+
+    WorksheetService(WorksheetRepository worksheets, FieldTaskRepository tasks, TimesheetEntryRepository entries,
+                     Clock clock) {
+        this.worksheets = worksheets;
+        this.tasks = tasks;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /** The task's worksheet, empty (and not stored) until the technician fills it. */
+    @Transactional(readOnly = true)
+    public Worksheet of(FieldTask task) {
+        return worksheets.findById(task.getId()).orElseGet(() -> new Worksheet(task));
+    }
+
+    /** The task's worksheet, stored so that answers, materials and signatures can be added. */
+    Worksheet stored(FieldTask task) {
+        return worksheets.findById(task.getId()).orElseGet(() -> worksheets.save(new Worksheet(task)));
+    }
+
+    @Transactional(readOnly = true)
+    public Worksheet of(String taskNumber) {
+        return of(task(taskNumber));
+    }
+
+    private FieldTask task(String taskNumber) {
+        return tasks.findByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
+    }
+
+    /** The technician's answers; refused once the customer signed them. */
+    public Worksheet answer(Long taskId, String answers) {
+        FieldTask task = tasks.findById(taskId).orElseThrow(() -> NotFound.of("field task", taskId));
+        String given = answers == null || answers.isBlank() ? null : answers.strip();
+        if (given != null && given.length() > 4000) {
+            throw new BillingException("The worksheet answers are limited to 4000 characters.");
+        }
+        Worksheet worksheet = stored(task);
+        if (worksheet.isSigned() && !Objects.equals(given, worksheet.getAnswers())) {
+            throw new BillingException("Worksheet %s is signed: its answers can no longer change."
+                    .formatted(task.getNumber()));
+        }
+        worksheet.answer(given);
+        return worksheet;
+    }
+
+    /**
+     * The customer signs the worksheet as it is now. Refused without a name or a drawing, and when
+     * the worksheet is already signed as it is: a second signature needs an amendment first.
+     */
+    public WorksheetSignature sign(String taskNumber, String signerName, byte[] signaturePng) {
+        FieldTask task = task(taskNumber);
+        if (signerName == null || signerName.isBlank()) {
+            throw new BillingException("Write the name of the person who signs.");
+        }
+        if (signerName.strip().length() > 200) {
+            throw new BillingException("The signer's name is limited to 200 characters.");
+        }
+        checkDrawing(signaturePng);
+        Worksheet worksheet = stored(task);
+        String hash = sha256(content(worksheet));
+        if (worksheet.lastSignature().filter(last -> last.getContentSha256().equals(hash)).isPresent()) {
+            throw new BillingException("Worksheet %s is already signed; it can be signed again only after it was amended."
+                    .formatted(taskNumber));
+        }
+        WorksheetSignature signature = new WorksheetSignature(worksheet, signerName.strip(), signaturePng,
+                clock.instant(), hash);
+        worksheet.add(signature);
+        worksheet.getFieldTask().signed();
+        return signature;
+    }
+
+    /** Whether the last signature covers the worksheet as it is now (false when unsigned or amended since). */
+    @Transactional(readOnly = true)
+    public boolean signatureCoversContent(Worksheet worksheet) {
+        String hash = sha256(content(worksheet));
+        return worksheet.lastSignature().filter(last -> last.getContentSha256().equals(hash)).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimesheetEntry> time(Worksheet worksheet) {
+        return entries.findByFieldTaskIdOrderByWorkDateAscIdAsc(worksheet.getFieldTask().getId());
+    }
+
+    /**
+     * What a signature covers, as plain text: the task, every timesheet entry on it (amendments
+     * marked), the materials used and the answers. Its SHA-256 is printed on the report.
+     */
+    @Transactional(readOnly = true)
+    public String content(Worksheet worksheet) {
+        FieldTask task = worksheet.getFieldTask();
+        StringBuilder text = new StringBuilder()
+                .append("Worksheet ").append(task.getNumber()).append('\n')
+                .append("Customer: ").append(task.getCustomer().getName()).append('\n')
+                .append("Site: ").append(nullToEmpty(task.getSite())).append('\n')
+                .append("Work requested: ").append(nullToEmpty(task.getDescription())).append('\n')
+                .append("Time:\n");
+        for (TimesheetEntry entry : time(worksheet)) {
+            text.append("- ").append(entry.getWorkDate()).append(' ').append(entry.getEmployee().getName())
+                    .append(": ").append(entry.getActualMinutes()).append(" min actual, ")
+                    .append(entry.getBilledMinutes()).append(" min billed; ").append(entry.getDescription())
+                    .append(entry.isAmendment() ? " [amendment]" : "").append('\n');
+        }
+        text.append("Materials:\n");
+        for (SalesOrderLine line : worksheet.getMaterials()) {
+            text.append("- ").append(line.getOrderedQuantity().stripTrailingZeros().toPlainString()).append(" x ")
+                    .append(line.getProduct().getName()).append(" (").append(line.getProduct().getCode())
+                    .append(")\n");
+        }
+        return text.append("Answers:\n").append(nullToEmpty(worksheet.getAnswers())).append('\n').toString();
+    }
+
+    public static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A PNG with at least one drawn (neither transparent nor white) pixel. */
+    private static void checkDrawing(byte[] png) {
+        if (png == null || png.length == 0) {
+            throw new BillingException("Draw the signature before signing.");
+        }
+        if (png.length > MAX_SIGNATURE_BYTES) {
+            throw new BillingException("The signature image is too large.");
+        }
+        BufferedImage image;
+        try {
+            if (!Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
+                throw new IOException("not a PNG");
+            }
+            image = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException unreadable) {
+            image = null;
+        }
+        if (image == null) {
+            throw new BillingException("The signature is not a PNG image.");
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int argb = image.getRGB(x, y);
+                boolean transparent = (argb >>> 24) == 0;
+                boolean white = (argb & 0xFFFFFF) == 0xFFFFFF;
+                if (!transparent && !white) {
+                    return;
+                }
+            }
+        }
+        throw new BillingException("Draw the signature before signing.");
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.fieldservice;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+/** The customer's signature on a worksheet: who, when, the drawn PNG and the SHA-256 of what they signed. */
+@Entity
+public class WorksheetSignature {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "field_task_id")
+    private Worksheet worksheet;
+
+    private String signerName;
+    private byte[] signaturePng;
+    private Instant signedAt;
+    private String contentSha256;
+
+    protected WorksheetSignature() {
+    }
+
+    WorksheetSignature(Worksheet worksheet, String signerName, byte[] signaturePng, Instant signedAt,
+                       String contentSha256) {
+        this.worksheet = worksheet;
+        this.signerName = signerName;
+        this.signaturePng = signaturePng;
+        this.signedAt = signedAt;
+        this.contentSha256 = contentSha256;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSignerName() {
+        return signerName;
+    }
+
+    public byte[] getSignaturePng() {
+        return signaturePng.clone();
+    }
+
+    public Instant getSignedAt() {
+        return signedAt;
+    }
+
+    public String getContentSha256() {
+        return contentSha256;
+    }
+}

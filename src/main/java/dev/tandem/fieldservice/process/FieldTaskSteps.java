@@ -1,0 +1,95 @@
+package dev.tandem.fieldservice.process;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.NotFound;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.fieldservice.WorksheetService;
+import dev.tandem.fieldservice.WorksheetSignature;
+import dev.tandem.security.ActingUser;
+
+/**
+ * The field-service steps the pages drive beyond the timer buttons: the customer's signature,
+ * which completes "Customer signs", and time added to a task that is already done, which starts
+ * an instance at the timer through the message start event.
+ */
+@Service
+@Transactional
+public class FieldTaskSteps {
+
+    private final WorksheetService worksheets;
+    private final FieldTaskRepository fieldTasks;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ActingUser acting;
+
+    FieldTaskSteps(WorksheetService worksheets, FieldTaskRepository fieldTasks, TaskService tasks,
+                   RuntimeService runtime, ActingUser acting) {
+        this.worksheets = worksheets;
+        this.fieldTasks = fieldTasks;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.acting = acting;
+    }
+
+    /** The "Customer signs" step waiting for this field task, if any. */
+    public Task signatureStep(String taskNumber) {
+        return tasks.createTaskQuery().processDefinitionKey(FieldServiceProcess.KEY)
+                .processInstanceBusinessKey(taskNumber)
+                .taskDefinitionKey(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).singleResult();
+    }
+
+    /**
+     * Stores the signature and, in the same transaction, completes "Customer signs" in the
+     * technician's name, so a signature never exists without its step moving on.
+     */
+    public WorksheetSignature sign(String taskNumber, String signerName, byte[] png, String userId) {
+        WorksheetSignature signature = worksheets.sign(taskNumber, signerName, png);
+        Task step = signatureStep(taskNumber);
+        if (step != null) {
+            acting.as(userId, () -> {
+                tasks.complete(step.getId());
+                return step;
+            });
+        }
+        return signature;
+    }
+
+    /**
+     * Time to add to a done, signed task: a new field-service instance starts at the timer and
+     * ends once the amended report is sent. Refused while such an instance is already running.
+     */
+    public void addTimeAfterDone(String taskNumber, String userId) {
+        FieldTask task = fieldTasks.findByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
+        if (task.getState() != FieldTask.State.DONE || !worksheets.of(task).isSigned()) {
+            throw new BillingException("Time can be added this way only to a task that is signed and done; %s is not."
+                    .formatted(taskNumber));
+        }
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY)
+                .processInstanceBusinessKey(taskNumber).count() > 0) {
+            throw new BillingException("%s already has an open step: continue there.".formatted(taskNumber));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(FieldServiceProcess.FIELD_TASK_ID, task.getId());
+        variables.put(FieldServiceProcess.FIELD_TASK_NUMBER, task.getNumber());
+        variables.put(FieldServiceProcess.CUSTOMER_NAME, task.getCustomer().getName());
+        variables.put(FieldServiceProcess.ORDER_NUMBER, task.getSalesOrder().getNumber());
+        variables.put(FieldServiceProcess.SITE, task.getSite());
+        variables.put(FieldServiceProcess.DESCRIPTION, task.getDescription());
+        variables.put(FieldServiceProcess.TECHNICIAN, userId);
+        variables.put(FieldServiceProcess.REOPENED, true);
+        runtime.createMessageCorrelation(FieldServiceProcess.MESSAGE_TIME_ADDED_AFTER_DONE)
+                .processInstanceBusinessKey(taskNumber)
+                .setVariables(variables)
+                .correlateStartMessage();
+    }
+}

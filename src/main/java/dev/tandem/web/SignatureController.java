@@ -1,0 +1,116 @@
+package dev.tandem.web;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.Worksheet;
+import dev.tandem.fieldservice.WorksheetReport;
+import dev.tandem.fieldservice.WorksheetService;
+import dev.tandem.fieldservice.WorksheetSignature;
+import dev.tandem.fieldservice.process.FieldTaskSteps;
+
+/**
+ * The customer signs the worksheet on the technician's device: the page shows what they sign, a
+ * signature pad and their name. Signing stores the drawing and completes "Customer signs"; the
+ * signed report is then one link away.
+ */
+@Controller
+@RequestMapping("/tandem/field-tasks/{number}")
+class SignatureController {
+
+    private static final String PNG_DATA_URL = "data:image/png;base64,";
+
+    private final WorksheetService worksheets;
+    private final WorksheetReport report;
+    private final FieldTaskSteps steps;
+
+    SignatureController(WorksheetService worksheets, WorksheetReport report, FieldTaskSteps steps) {
+        this.worksheets = worksheets;
+        this.report = report;
+        this.steps = steps;
+    }
+
+    /** What the customer reads before signing, with the last signature if there is one. */
+    record Sheet(String number, String customer, String site, String description, List<Time> time,
+                 List<String> materials, String answers, String signedBy, String signedAt, boolean canSign) {
+    }
+
+    record Time(LocalDate workDate, String technician, String description, int billedMinutes, boolean amendment) {
+    }
+
+    @GetMapping("/signature")
+    @Transactional(readOnly = true)
+    public String page(@PathVariable String number, Model model) {
+        Worksheet worksheet = worksheets.of(number);
+        FieldTask task = worksheet.getFieldTask();
+        Optional<WorksheetSignature> last = worksheet.lastSignature();
+        model.addAttribute("sheet", new Sheet(task.getNumber(), task.getCustomer().getName(), task.getSite(),
+                task.getDescription(),
+                worksheets.time(worksheet).stream().map(entry -> new Time(entry.getWorkDate(),
+                        entry.getEmployee().getName(), entry.getDescription(), entry.getBilledMinutes(),
+                        entry.isAmendment())).toList(),
+                worksheet.getMaterials().stream().map(line -> "%s × %s".formatted(
+                        line.getOrderedQuantity().stripTrailingZeros().toPlainString(),
+                        line.getProduct().getName())).toList(),
+                worksheet.getAnswers(),
+                last.map(WorksheetSignature::getSignerName).orElse(null),
+                last.map(signature -> report.localTime(signature.getSignedAt())).orElse(null),
+                !worksheets.signatureCoversContent(worksheet)));
+        return "web/signature";
+    }
+
+    @PostMapping("/signature")
+    public String sign(@PathVariable String number, @RequestParam(defaultValue = "") String signerName,
+                       @RequestParam(defaultValue = "") String signature, Principal user, RedirectAttributes flash) {
+        try {
+            steps.sign(number, signerName, png(signature), user.getName());
+            flash.addFlashAttribute("message", "Signed by %s. Thank you.".formatted(signerName.strip()));
+        } catch (BillingException | ProcessEngineException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+            flash.addFlashAttribute("signerName", signerName);
+        }
+        return "redirect:/tandem/field-tasks/{number}/signature";
+    }
+
+    @GetMapping("/report.pdf")
+    public ResponseEntity<byte[]> report(@PathVariable String number) {
+        byte[] pdf = report.pdf(number);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(report.fileName(number)).build().toString())
+                .body(pdf);
+    }
+
+    /** The drawing as the page sends it: a PNG data URL; anything else is refused by the service. */
+    private static byte[] png(String dataUrl) {
+        if (!dataUrl.startsWith(PNG_DATA_URL)) {
+            return new byte[0];
+        }
+        try {
+            return Base64.getDecoder().decode(dataUrl.substring(PNG_DATA_URL.length()));
+        } catch (IllegalArgumentException notBase64) {
+            throw new BillingException("The signature is not a PNG image.");
+        }
+    }
+}
