@@ -4,23 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestClock;
 import dev.tandem.catalog.Customer;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 
-/** Theo drives the timer of an intervention from the technician page, in Chromium. */
+/** Theo works his interventions from the technician page and the customer signs there, in Chromium. */
 @TandemIntegrationTest
 class TechnicianPageTest {
 
@@ -28,6 +44,7 @@ class TechnicianPageTest {
     @Autowired ProcessEngine engine;
     @Autowired BillingFixtures fixtures;
     @Autowired SupportProcesses people;
+    @Autowired TestClock clock;
 
     @Test
     void theTechnicianStartsPausesResumesAndStopsTheTimerWithBigButtons() {
@@ -67,6 +84,104 @@ class TechnicianPageTest {
             } finally {
                 browser.screenshot("technician-last");
             }
+        }
+    }
+
+    @Test
+    void theCustomerSignsOnTheTechniciansDeviceThenTheSignedReportAndAddTimeFollow() throws Exception {
+        init(engine);
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        ProcessInstance intervention = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
+                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
+                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
+                FieldServiceProcess.TECHNICIAN, "theo", FieldServiceProcess.SITE, "Boiler room",
+                FieldServiceProcess.DESCRIPTION, "Yearly check",
+                FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString()));
+        String number = intervention.getBusinessKey();
+        clock.set(Instant.now().minus(Duration.ofMinutes(40)));
+        theo(intervention, Map.of());
+        clock.reset();
+        theo(intervention, Map.of(FieldServiceProcess.TIMER_ACTION, FieldServiceProcess.STOP));
+        theo(intervention, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Checked the burner"));
+        theo(intervention, Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Burner clean, pressure 1.5 bar"));
+        By card = By.id("task-" + number);
+
+        try (Browser browser = new Browser()) {
+            try {
+                String base = "http://localhost:" + port;
+                browser.login(base, "tasklist", "theo", "theo");
+                String step = engine.getTaskService().createTaskQuery().processInstanceId(intervention.getId())
+                        .singleResult().getId();
+                browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + step);
+                browser.visible(By.cssSelector(".fjs-container a[href*='/tandem/field-tasks/%s/signature']"
+                        .formatted(number))).click();
+                browser.visible(By.name("username")).sendKeys("theo");
+                browser.driver.findElement(By.name("password")).sendKeys("theo");
+                browser.driver.findElement(By.id("login")).click();
+
+                assertThat(browser.visible(By.tagName("main")).getText())
+                        .contains("Checked the burner", "Burner clean, pressure 1.5 bar");
+                browser.clickable(By.id("sign")).click();
+                assertThat(browser.visible(By.id("error")).getText()).isEqualTo("Write the name of the person who signs.");
+
+                WebElement pad = browser.visible(By.id("pad"));
+                new Actions(browser.driver).moveToElement(pad, -150, 10).clickAndHold()
+                        .moveByOffset(60, -30).moveByOffset(60, 40).moveByOffset(80, -20).release().perform();
+                browser.type(By.id("signerName"), "Carla Customer");
+                browser.screenshot("signature-drawn");
+                browser.clickable(By.id("sign")).click();
+
+                assertThat(browser.visible(By.id("message")).getText()).isEqualTo("Signed by Carla Customer. Thank you.");
+                assertThat(browser.visible(By.id("signed")).getText()).contains("Signed by Carla Customer");
+                assertThat(browser.driver.findElements(By.id("sign-form"))).as("signed as it is: no second signature")
+                        .isEmpty();
+                assertThat(intervention).isWaitingAt(FieldServiceProcess.SERVICE_TASK_PRINT_REPORT);
+
+                String reportUrl = browser.visible(By.id("report")).getAttribute("href");
+                try (PDDocument pdf = Loader.loadPDF(download(browser, reportUrl))) {
+                    assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                            .contains("Worksheet " + number, "Carla Customer", "Burner clean, pressure 1.5 bar");
+                    var resources = pdf.getPage(0).getResources();
+                    assertThat(resources.getXObjectNames()).as("the drawing is printed on the report")
+                            .anyMatch(name -> isImage(resources, name));
+                }
+
+                people.runJobs(intervention);
+                browser.driver.get(base + "/tandem/technician");
+                assertThat(browser.visible(card).getText()).contains("Mark as done");
+                press(browser, card, FieldServiceProcess.DONE);
+                WebElement done = browser.visible(By.id("done-" + number));
+                assertThat(intervention).isEnded();
+                done.findElement(By.cssSelector("button.add-time")).click();
+                assertThat(browser.visible(card).getText()).contains("Timer running");
+            } finally {
+                browser.screenshot("signature-last");
+            }
+        }
+    }
+
+    /** Theo completes the step his intervention waits on, as Tasklist would. */
+    private void theo(ProcessInstance intervention, Map<String, Object> form) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(intervention.getId()).singleResult();
+        engine.getTaskService().complete(task.getId(), form);
+    }
+
+    /** Fetches a page's link with the browser's session, as a click on it would. */
+    private static byte[] download(Browser browser, String url) throws Exception {
+        String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return response.body();
+    }
+
+    private static boolean isImage(PDResources resources, COSName name) {
+        try {
+            return resources.getXObject(name) instanceof PDImageXObject;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -65,11 +65,14 @@ public class FieldTaskSteps {
     }
 
     /**
-     * Time to add to a done, signed task: a new field-service instance starts at the timer and
-     * ends once the amended report is sent. Refused while such an instance is already running.
+     * Time to add to a done, signed task of this technician: a new field-service instance starts at
+     * the timer and ends once the amended report is sent. Refused while the task has an open step.
      */
     public void addTimeAfterDone(String taskNumber, String userId) {
         FieldTask task = fieldTasks.findByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
+        if (task.getTechnician() == null || !userId.equals(task.getTechnician().getUserId())) {
+            throw new BillingException("%s is not one of your field tasks.".formatted(taskNumber));
+        }
         if (task.getState() != FieldTask.State.DONE || !worksheets.of(task).isSigned()) {
             throw new BillingException("Time can be added this way only to a task that is signed and done; %s is not."
                     .formatted(taskNumber));

@@ -13,6 +13,12 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,6 +31,8 @@ import dev.tandem.BillingFixtures;
 import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestClock;
+import dev.tandem.TestMailServer;
+import dev.tandem.fieldservice.Signatures;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
@@ -45,6 +53,7 @@ class FieldServiceProcessTest {
     @Autowired InvoicingService invoicing;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TestClock clock;
+    @Autowired FieldTaskSteps steps;
 
     private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
     private Customer customer;
@@ -53,13 +62,14 @@ class FieldServiceProcessTest {
     private Product cable;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         init(engine);
         customer = fixtures.customer();
         technician = fixtures.employee();
         order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
         cable = fixtures.save(Product.storable("CABLE-" + System.nanoTime(), "Network cable", "25"));
         inventory.receive(cable.getId(), new BigDecimal("10"));
+        TestMailServer.server().purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -93,7 +103,7 @@ class FieldServiceProcessTest {
     }
 
     @Test
-    void scenario23_anInterventionFromTimerToMarkAsDoneBillsTimeAndMaterial() {
+    void scenario23_anInterventionFromTimerToSignedReportAndMarkAsDoneBillsTimeAndMaterial() throws Exception {
         ProcessInstance instance = plan();
         assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_START_WORK).task()
                 .isAssignedTo(technician.getUserId());
@@ -123,16 +133,126 @@ class FieldServiceProcessTest {
         worksheet.put(FieldServiceProcess.materialQuantity(1), 2);
         worksheet.put(FieldServiceProcess.MORE_MATERIALS, false);
         submit(instance, worksheet);
-        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_MARK_AS_DONE)
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS)
                 .variables().containsEntry(FieldServiceProcess.MATERIALS_USED, "2 × Network cable");
-        assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("10");
 
         submit(instance, Map.of());
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).variables().containsEntry(
+                FieldServiceProcess.REFUSAL,
+                "The customer has not signed the worksheet yet: open the signature page and let them sign.");
+
+        steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(), technician.getUserId());
+        assertThat(instance).isWaitingAt(FieldServiceProcess.SERVICE_TASK_PRINT_REPORT);
+        people.runJobs(instance);
+
+        assertThat(instance).hasPassed(FieldServiceProcess.SERVICE_TASK_SEND_REPORT)
+                .isWaitingAt(FieldServiceProcess.USER_TASK_MARK_AS_DONE);
+        MimeMessage mail = TestMailServer.server().getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(customer.getEmail());
+        assertThat(mail.getSubject()).isEqualTo("Worksheet %s from Tandem Services".formatted(instance.getBusinessKey()));
+        var attachment = ((MimeMultipart) mail.getContent()).getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("worksheet-%s.pdf".formatted(instance.getBusinessKey()));
+        assertThat(attachment.getInputStream().readAllBytes()).startsWith("%PDF".getBytes());
+        assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("10");
+
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
 
         assertThat(instance).hasPassed(FieldServiceProcess.END_EVENT_DONE).isEnded();
         assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("8");
         assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
                 .isEqualByComparingTo("190");
+    }
+
+    /** Scenario 23 up to the signed report, through the process. */
+    private ProcessInstance signedIntervention() {
+        ProcessInstance instance = plan();
+        at("09:00");
+        submit(instance, Map.of());
+        at("10:45");
+        timer(instance, FieldServiceProcess.STOP);
+        submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Installed two access points"));
+        submit(instance, Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Old switch replaced",
+                FieldServiceProcess.materialCode(1), cable.getCode(), FieldServiceProcess.materialQuantity(1), 2));
+        steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(), technician.getUserId());
+        people.runJobs(instance);
+        return instance;
+    }
+
+    private void thirtyMinutesMore(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_TIMER_RUNNING);
+        at("11:30");
+        timer(instance, FieldServiceProcess.STOP);
+        submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Moved an access point"));
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS)
+                .variables().containsEntry(FieldServiceProcess.AMENDMENT, true);
+    }
+
+    @Test
+    void scenario24_timeAddedToADoneTaskIsReportedAsAnAmendmentAndInvoicedAlone() throws Exception {
+        ProcessInstance instance = signedIntervention();
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+        invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+        TestMailServer.server().purgeEmailFromAllMailboxes();
+
+        at("11:00");
+        steps.addTimeAfterDone(instance.getBusinessKey(), technician.getUserId());
+        ProcessInstance amendment = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(instance.getBusinessKey()).singleResult();
+        assertThat(amendment).hasPassed("startEvent_timeAddedAfterDone");
+        thirtyMinutesMore(amendment);
+
+        submit(amendment, Map.of());
+        assertThat(amendment).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).variables()
+                .containsKey(FieldServiceProcess.REFUSAL);
+        submit(amendment, Map.of(FieldServiceProcess.SIGNATURE_WAIVED, true));
+        people.runJobs(amendment);
+
+        assertThat(amendment).hasPassed(FieldServiceProcess.END_EVENT_AMENDMENT_REPORTED).isEnded();
+        MimeMessage mail = TestMailServer.server().getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("Amended worksheet %s from Tandem Services"
+                .formatted(instance.getBusinessKey()));
+        try (PDDocument report = Loader.loadPDF(((MimeMultipart) mail.getContent()).getBodyPart(1)
+                .getInputStream().readAllBytes())) {
+            assertThat(new PDFTextStripper().getText(report).replaceAll("\\s+", " "))
+                    .contains("Amendments: time added after signing", "Moved an access point 30 min 30 min");
+        }
+        var invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        assertThat(invoice.getAmountTotal()).isEqualByComparingTo("40");
+        assertThat(invoice.getLines()).singleElement()
+                .satisfies(line -> assertThat(line.getQuantity()).isEqualByComparingTo("0.5"));
+    }
+
+    @Test
+    void timeAddedBeforeMarkAsDoneIsSignedAgainAndWaitsForAnInvoiceOfItsOwn() {
+        ProcessInstance instance = signedIntervention();
+        at("11:00");
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.ADD_TIME));
+        thirtyMinutesMore(instance);
+
+        steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(), technician.getUserId());
+        people.runJobs(instance);
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_MARK_AS_DONE)
+                .variables().doesNotContainKey(FieldServiceProcess.DONE_ACTION);
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+        assertThat(instance).hasPassed(FieldServiceProcess.END_EVENT_DONE).isEnded();
+
+        assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
+                .isEqualByComparingTo("190");
+        assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
+                .isEqualByComparingTo("40");
+    }
+
+    @Test
+    void timeCanBeAddedThisWayOnlyToADoneTaskWithoutAnOpenStep() {
+        ProcessInstance instance = signedIntervention();
+
+        assertThatThrownBy(() -> steps.addTimeAfterDone(instance.getBusinessKey(), technician.getUserId()))
+                .hasMessage("Time can be added this way only to a task that is signed and done; %s is not."
+                        .formatted(instance.getBusinessKey()));
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+        steps.addTimeAfterDone(instance.getBusinessKey(), technician.getUserId());
+        assertThatThrownBy(() -> steps.addTimeAfterDone(instance.getBusinessKey(), technician.getUserId()))
+                .hasMessage("%s already has an open step: continue there.".formatted(instance.getBusinessKey()));
     }
 
     @Test
@@ -171,8 +291,10 @@ class FieldServiceProcessTest {
                 .doesNotContainKey(FieldServiceProcess.MATERIALS_USED);
         submit(instance, Map.of(FieldServiceProcess.materialCode(1), cable.getCode(),
                 FieldServiceProcess.materialQuantity(1), 20, FieldServiceProcess.materialCode(2), ""));
+        steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(), technician.getUserId());
+        people.runJobs(instance);
 
-        submit(instance, Map.of());
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
         assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_MARK_AS_DONE).variables()
                 .containsEntry(FieldServiceProcess.REFUSAL, "Not enough Network cable in stock: 10 on hand, 20 needed.");
         assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("10");
