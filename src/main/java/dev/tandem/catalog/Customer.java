@@ -7,6 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import dev.tandem.common.BillingException;
+
 @Entity
 public class Customer {
 
@@ -40,6 +42,15 @@ public class Customer {
     }
 
     public String getEmail() {
+        return email;
+    }
+
+    /** Where documents are mailed; a job that finds none fails, to be retried in Cockpit once it is set. */
+    public String mailAddress() {
+        if (email == null || email.isBlank()) {
+            throw new BillingException("Customer %s has no e-mail address: add one, then retry this job in Cockpit."
+                    .formatted(name));
+        }
         return email;
     }
 

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.WorksheetReport;
@@ -33,11 +32,7 @@ class PrintWorksheetReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FieldTask task = timers.task(execution);
-        String recipient = task.getCustomer().getEmail();
-        if (recipient == null || recipient.isBlank()) {
-            throw new BillingException("Customer %s has no e-mail address: add one, then retry this job in Cockpit."
-                    .formatted(task.getCustomer().getName()));
-        }
+        String recipient = task.getCustomer().mailAddress();
         boolean amendment = Boolean.TRUE.equals(execution.getVariable(FieldServiceProcess.AMENDMENT));
         String body = """
                 Dear %s,

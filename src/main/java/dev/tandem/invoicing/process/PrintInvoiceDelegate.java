@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceDocument;
@@ -33,11 +32,7 @@ class PrintInvoiceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Invoice invoice = invoices.findById((Long) execution.getVariable(InvoicingVariables.INVOICE_ID)).orElseThrow();
-        String recipient = invoice.getCustomer().getEmail();
-        if (recipient == null || recipient.isBlank()) {
-            throw new BillingException("Customer %s has no e-mail address: add one, then retry this job in Cockpit."
-                    .formatted(invoice.getCustomer().getName()));
-        }
+        String recipient = invoice.getCustomer().mailAddress();
         String kind = invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "Credit note" : "Invoice";
         String body = """
                 Dear %s,

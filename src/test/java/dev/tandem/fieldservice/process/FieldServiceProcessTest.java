@@ -256,6 +256,48 @@ class FieldServiceProcessTest {
     }
 
     @Test
+    void scenario20_pausedTimeIsNotBilledAndTheTimerCanBeStoppedWhilePaused() {
+        ProcessInstance instance = plan();
+        at("09:00");
+        submit(instance, Map.of());
+        at("09:20");
+        timer(instance, FieldServiceProcess.PAUSE);
+        at("09:30");
+        timer(instance, FieldServiceProcess.RESUME);
+        at("09:47");
+        timer(instance, FieldServiceProcess.PAUSE);
+        at("10:30");
+        timer(instance, FieldServiceProcess.STOP);
+
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CONFIRM_TIME).variables()
+                .containsEntry(FieldServiceProcess.ACTUAL_MINUTES, 37)
+                .containsEntry(FieldServiceProcess.BILLED_MINUTES, 45);
+    }
+
+    @Test
+    void scenario21_sixMinutesBillFifteenAndTheWorksheetTakesMaterialsInRounds() {
+        ProcessInstance instance = plan();
+        at("09:00");
+        submit(instance, Map.of());
+        at("09:06");
+        timer(instance, FieldServiceProcess.STOP);
+        assertThat(instance).variables().containsEntry(FieldServiceProcess.ACTUAL_MINUTES, 6)
+                .containsEntry(FieldServiceProcess.BILLED_MINUTES, 15);
+        submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Replaced a patch cable"));
+
+        submit(instance, Map.of(FieldServiceProcess.materialCode(1), cable.getCode(),
+                FieldServiceProcess.materialQuantity(1), 1, FieldServiceProcess.MORE_MATERIALS, true));
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_WORKSHEET)
+                .variables().containsEntry(FieldServiceProcess.MATERIALS_USED, "1 × Network cable")
+                .doesNotContainKey(FieldServiceProcess.materialCode(1));
+        submit(instance, Map.of(FieldServiceProcess.materialCode(1), cable.getCode(),
+                FieldServiceProcess.materialQuantity(1), 2, FieldServiceProcess.MORE_MATERIALS, false));
+
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).variables()
+                .containsEntry(FieldServiceProcess.MATERIALS_USED, "1 × Network cable, 2 × Network cable");
+    }
+
+    @Test
     void scenario22_startingWorkOnATaskPausesTheTechniciansTimerOnTheOtherOne() {
         ProcessInstance first = plan();
         ProcessInstance second = plan();
