@@ -40,6 +40,8 @@ import dev.tandem.inventory.InventoryService;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.sales.InvoiceStatus;
+import dev.tandem.sales.OrderFigures;
 
 /** Every path of processes/field-service.bpmn, as the technician works it in Tasklist. */
 @TandemIntegrationTest
@@ -54,6 +56,7 @@ class FieldServiceProcessTest {
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TestClock clock;
     @Autowired FieldTaskSteps steps;
+    @Autowired OrderFigures figures;
 
     private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
     private Customer customer;
@@ -295,6 +298,28 @@ class FieldServiceProcessTest {
 
         assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).variables()
                 .containsEntry(FieldServiceProcess.MATERIALS_USED, "1 × Network cable, 2 × Network cable");
+    }
+
+    @Test
+    void scenario25_prepaidTimeOnSiteIsNotInvoicedAgainAndTheOrderAsksForMoreHours() {
+        order = fixtures.confirmedOrder(customer, fixtures.prepaid("100"), "2");
+        invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+        ProcessInstance instance = plan();
+        at("13:00");
+        submit(instance, Map.of());
+        at("15:30");
+        timer(instance, FieldServiceProcess.STOP);
+        submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Repaired the pump"));
+        submit(instance, Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Pump seal replaced"));
+        steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(), technician.getUserId());
+        people.runJobs(instance);
+        submit(instance, Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+
+        assertThat(instance).hasPassed(FieldServiceProcess.END_EVENT_DONE).isEnded();
+        assertThat(figures.ofLine(fixtures.line(order)).delivered()).isEqualByComparingTo("2.5");
+        assertThat(figures.ofOrder(order).status()).isEqualTo(InvoiceStatus.UPSELLING);
+        assertThatThrownBy(() -> invoicing.createInvoice(order, TimesheetsPeriod.ALL, false))
+                .hasMessageContaining("Nothing to invoice");
     }
 
     @Test
