@@ -10,8 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import dev.tandem.audit.Audited;
+
 /** The customer's signature on a worksheet: who, when, the drawn PNG and the SHA-256 of what they signed. */
 @Entity
+@Audited
 public class WorksheetSignature {
 
     @Id

@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import dev.tandem.audit.Audited;
+
 /** Quantity on hand of a storable product. */
 @Entity
+@Audited
 public class StockLevel {
 
     @Id

@@ -9,10 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Product;
 import dev.tandem.sales.SalesOrderLine;
 
 @Entity
+@Audited
 public class StockMove {
 
     @Id

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -16,6 +17,7 @@ import dev.tandem.timesheets.TimesheetEntry;
  * deletes them, which releases the entries.
  */
 @Entity
+@Audited
 public class BillingAllocation {
 
     @Id

@@ -18,6 +18,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Customer;
 
 /**
@@ -26,6 +27,7 @@ import dev.tandem.catalog.Customer;
  * Documents show credit notes with the sign turned ({@link #shown(BigDecimal)}).
  */
 @Entity
+@Audited
 public class Invoice {
 
     public enum MoveType { INVOICE, CREDIT_NOTE }

@@ -15,9 +15,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.sales.SalesOrderLine;
 
 @Entity
+@Audited
 public class InvoiceLine {
 
     /** TIME lines bill timesheet entries through the ledger; ITEM lines bill ordered or delivered quantities. */

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Product;
 
 /**
@@ -17,6 +18,7 @@ import dev.tandem.catalog.Product;
  * ({@link OrderFigures}), never stored.
  */
 @Entity
+@Audited
 public class SalesOrderLine {
 
     @Id

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Employee;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.helpdesk.Ticket;
@@ -21,6 +22,7 @@ import dev.tandem.sales.SalesOrderLine;
  * refuses what the billing ledger forbids.
  */
 @Entity
+@Audited
 public class TimesheetEntry {
 
     @Id

@@ -1,0 +1,33 @@
+package dev.tandem.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Reads the audit trail; nothing in Tandem changes or deletes it. */
+@Service
+public class AuditTrail {
+
+    /** One property of one record changed: INSERT (new value), UPDATE (old and new) or DELETE (old value). */
+    public record Change(Instant changedAt, String changedBy, String entity, String entityId, String action,
+                         String property, String oldValue, String newValue) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The history of one record, oldest first; {@code entity} is the class name, e.g. TimesheetEntry. */
+    public List<Change> of(String entity, Object id) {
+        return jdbc.query("""
+                select changed_at, changed_by, entity, entity_id, action, property, old_value, new_value
+                from audit_event where entity = ? and entity_id = ? order by id""",
+                (row, n) -> new Change(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8)),
+                entity, String.valueOf(id));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.tandem.audit;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the audit trail: Hibernate tells it of every insert, update and delete of an
+ * {@link Audited} entity, and it adds one row per property that changed, in the same transaction
+ * (through the transaction's own connection), so a change and its trail commit or roll back
+ * together. Who: the Camunda user of the request or engine call, else the page's user, else
+ * "system" (jobs, start-up).
+ */
+@Component
+class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+    static final String SYSTEM = "system";
+    private static final int MAX_VALUE = 4000;
+
+    private final JdbcTemplate jdbc;
+    private final IdentityService identity;
+    private final Clock clock;
+
+    AuditTrailRecorder(EntityManagerFactory entityManagers, JdbcTemplate jdbc, IdentityService identity, Clock clock) {
+        this.jdbc = jdbc;
+        this.identity = identity;
+        this.clock = clock;
+        EventListenerRegistry listeners = entityManagers.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                .requireService(EventListenerRegistry.class);
+        listeners.appendListeners(EventType.POST_INSERT, this);
+        listeners.appendListeners(EventType.POST_UPDATE, this);
+        listeners.appendListeners(EventType.POST_DELETE, this);
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        if (audited(event.getEntity())) {
+            String[] names = event.getPersister().getPropertyNames();
+            for (int i = 0; i < names.length; i++) {
+                String value = shown(event.getState()[i], event.getSession());
+                if (value != null) {
+                    write(event.getEntity(), event.getId(), "INSERT", names[i], null, value);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        if (audited(event.getEntity()) && event.getOldState() != null) {
+            String[] names = event.getPersister().getPropertyNames();
+            for (int i = 0; i < names.length; i++) {
+                String before = shown(event.getOldState()[i], event.getSession());
+                String after = shown(event.getState()[i], event.getSession());
+                if (!Objects.equals(before, after)) {
+                    write(event.getEntity(), event.getId(), "UPDATE", names[i], before, after);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        if (audited(event.getEntity())) {
+            String[] names = event.getPersister().getPropertyNames();
+            for (int i = 0; i < names.length; i++) {
+                String value = shown(event.getDeletedState()[i], event.getSession());
+                if (value != null) {
+                    write(event.getEntity(), event.getId(), "DELETE", names[i], value, null);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private static boolean audited(Object entity) {
+        return Hibernate.getClass(entity).isAnnotationPresent(Audited.class);
+    }
+
+    private void write(Object entity, Object id, String action, String property, String before, String after) {
+        jdbc.update("""
+                insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value, new_value)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                Timestamp.from(clock.instant()), actor(), Hibernate.getClass(entity).getSimpleName(), String.valueOf(id),
+                action, property, cut(before), cut(after));
+    }
+
+    private String actor() {
+        Authentication camunda = identity.getCurrentAuthentication();
+        if (camunda != null && camunda.getUserId() != null) {
+            return camunda.getUserId();
+        }
+        var page = SecurityContextHolder.getContext().getAuthentication();
+        if (page != null && page.isAuthenticated() && !(page instanceof AnonymousAuthenticationToken)) {
+            return page.getName();
+        }
+        return SYSTEM;
+    }
+
+    /** A value as an auditor reads it: entities by id, amounts in plain digits, binary by size; collections are left to their own rows. */
+    private static String shown(Object value, SharedSessionContractImplementor session) {
+        if (value == null || value instanceof Collection<?> || value instanceof Map<?, ?>) {
+            return null;
+        }
+        if (value instanceof HibernateProxy proxy) {
+            return String.valueOf(proxy.getHibernateLazyInitializer().getIdentifier());
+        }
+        if (value.getClass().isAnnotationPresent(Entity.class)) {
+            return String.valueOf(session.getEntityPersister(null, value).getIdentifier(value, session));
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.toPlainString();
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes.length + " bytes";
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return value.toString();
+    }
+
+    private static String cut(String value) {
+        return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE - 1) + "…";
+    }
+}

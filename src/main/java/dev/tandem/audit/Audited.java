@@ -1,0 +1,12 @@
+package dev.tandem.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Billing data: every insert, change and deletion of this entity is written to the audit trail. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Audited {
+}
