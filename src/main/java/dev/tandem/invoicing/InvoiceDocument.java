@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
@@ -14,7 +15,6 @@ import org.thymeleaf.context.Context;
 import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.PdfPrinter;
-import dev.tandem.timesheets.TimeRounding;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -71,7 +71,7 @@ public class InvoiceDocument {
         context.setVariable("untaxed", invoice.shown(invoice.getAmountUntaxed()));
         context.setVariable("tax", invoice.shown(invoice.getAmountTax()));
         context.setVariable("total", invoice.shown(invoice.getAmountTotal()));
-        context.setVariable("rounding", roundingRule(TimeRounding.DEFAULT));
+        context.setVariable("rounding", roundingRule(entries(invoice)));
         return templates.process("invoice/document", context);
     }
 
@@ -115,8 +115,12 @@ public class InvoiceDocument {
                 .toList();
     }
 
-    static String roundingRule(TimeRounding rounding) {
-        return "Rounding: " + rounding.describe() + "; time logged by hand is billed as logged. Hours are shown "
-                + "with two decimals; each line is its shown hours times its shown price, rounded half-up to the cent.";
+    /** The footnote: each rounding rule that billed a timer entry of this invoice, by the name it had then. */
+    static String roundingRule(List<BilledEntry> entries) {
+        List<String> rules = entries.stream().map(billed -> billed.entry().getRoundingRule())
+                .filter(Objects::nonNull).distinct().toList();
+        String timers = rules.isEmpty() ? "" : "Rounding of timer time: " + String.join("; ", rules) + ". ";
+        return timers + "Time logged by hand is billed as logged. Hours are shown with two decimals; each line is "
+                + "its shown hours times its shown price, rounded half-up to the cent.";
     }
 }

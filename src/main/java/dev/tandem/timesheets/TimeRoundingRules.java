@@ -34,6 +34,6 @@ public class TimeRoundingRules {
                     + ": keep a last rule that matches everything.");
         }
         return new TimeRounding(((Number) rule.getEntry("minimumMinutes")).intValue(),
-                ((Number) rule.getEntry("stepMinutes")).intValue());
+                ((Number) rule.getEntry("stepMinutes")).intValue(), rule.getEntry("ruleName"));
     }
 }

@@ -41,6 +41,8 @@ public class TimesheetEntry {
     private boolean billable;
     /** Recorded on a field task after the customer signed its worksheet: invoiced on its own. */
     private boolean amendment;
+    /** For timer entries: the rounding rule that turned the actual minutes into the billed ones. */
+    private String roundingRule;
     @ManyToOne(fetch = FetchType.LAZY)
     private SalesOrderLine salesOrderLine;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -72,9 +74,14 @@ public class TimesheetEntry {
         return amendment;
     }
 
-    void timed(Instant startedAt, Instant endedAt) {
+    void timed(Instant startedAt, Instant endedAt, String roundingRule) {
         this.startedAt = startedAt;
         this.endedAt = endedAt;
+        this.roundingRule = roundingRule;
+    }
+
+    public String getRoundingRule() {
+        return roundingRule;
     }
 
     void change(Employee employee, LocalDate workDate, int minutes, SalesOrderLine line) {

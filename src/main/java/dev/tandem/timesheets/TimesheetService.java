@@ -72,7 +72,7 @@ public class TimesheetService {
                                       String description) {
         TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),
                 stopped.billedMinutes(), description);
-        entry.timed(stopped.startedAt(), stopped.endedAt());
+        entry.timed(stopped.startedAt(), stopped.endedAt(), stopped.rounding().describe());
         return entry;
     }
 

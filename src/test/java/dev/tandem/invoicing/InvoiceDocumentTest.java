@@ -48,7 +48,7 @@ class InvoiceDocumentTest {
             assertThat(text).contains("Invoice " + invoice.getNumber(), "Tandem Services", customer.getName(),
                     customer.getAddress(), fixtures.orderNumber(order), "Service on Timesheets",
                     "actual 3.75 h, billed 3.75 h", "375.00", "Tax 21 % on 375.00", "78.75", "Total EUR", "453.75",
-                    "Rounding: timer time billed at least 15 min, rounded up to 15 min",
+                    "Time logged by hand is billed as logged",
                     "Annex: timesheet entries billed", employee.getName(), "2.50", "1.25");
             assertThat(read.getNumberOfPages()).isEqualTo(2);
 

@@ -43,7 +43,8 @@ class RecordTimeSpentDelegate implements JavaDelegate {
                             (Integer) execution.getVariable(FieldServiceProcess.BILLED_MINUTES),
                             LocalDate.parse((String) execution.getVariable(FieldServiceProcess.WORK_DATE)),
                             new TimeRounding((Integer) execution.getVariable(FieldServiceProcess.ROUNDING_MINIMUM),
-                                    (Integer) execution.getVariable(FieldServiceProcess.ROUNDING_STEP))),
+                                    (Integer) execution.getVariable(FieldServiceProcess.ROUNDING_STEP),
+                                    (String) execution.getVariable(FieldServiceProcess.ROUNDING_NAME))),
                     FormValues.text(execution.getVariable(FieldServiceProcess.TIME_DESCRIPTION)));
             execution.setVariable(FieldServiceProcess.AMENDMENT, entry.isAmendment());
             execution.removeVariable(FieldServiceProcess.REFUSAL);

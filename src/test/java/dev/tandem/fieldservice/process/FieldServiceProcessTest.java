@@ -38,6 +38,7 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.inventory.InventoryService;
 import dev.tandem.invoicing.BillingIntegrityCheck;
+import dev.tandem.invoicing.InvoiceDocument;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.InvoiceStatus;
@@ -57,6 +58,7 @@ class FieldServiceProcessTest {
     @Autowired TestClock clock;
     @Autowired FieldTaskSteps steps;
     @Autowired OrderFigures figures;
+    @Autowired InvoiceDocument document;
 
     private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
     private Customer customer;
@@ -127,7 +129,8 @@ class FieldServiceProcessTest {
         assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CONFIRM_TIME).variables()
                 .containsEntry(FieldServiceProcess.ACTUAL_MINUTES, 95)
                 .containsEntry(FieldServiceProcess.BILLED_MINUTES, 105)
-                .containsEntry(FieldServiceProcess.ROUNDING_RULE, "timer time billed at least 15 min, rounded up to 15 min");
+                .containsEntry(FieldServiceProcess.ROUNDING_RULE,
+                        "Standard: quarter hours: timer time billed at least 15 min, rounded up to 15 min");
         submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Installed two access points"));
 
         Map<String, Object> worksheet = new HashMap<>();
@@ -162,8 +165,11 @@ class FieldServiceProcessTest {
 
         assertThat(instance).hasPassed(FieldServiceProcess.END_EVENT_DONE).isEnded();
         assertThat(inventory.onHand(cable.getId())).isEqualByComparingTo("8");
-        assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
-                .isEqualByComparingTo("190");
+        var invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        assertThat(invoice.getAmountTotal()).isEqualByComparingTo("190");
+        assertThat(document.html(invoice.getId())).as("the invoice names the rounding rule that billed the timer")
+                .contains("Rounding of timer time: Standard: quarter hours: timer time billed at least 15 min, "
+                        + "rounded up to 15 min.");
     }
 
     /** Scenario 23 up to the signed report, through the process. */
