@@ -9,7 +9,10 @@ create table audit_event (
     action     varchar(10)              not null,
     property   varchar(60)              not null,
     old_value  varchar(4000),
-    new_value  varchar(4000)
+    new_value  varchar(4000),
+    -- the process instance whose step made the change, if a step made it
+    process_instance_id varchar(64)
 );
 create index audit_event_entity on audit_event (entity, entity_id);
 create index audit_event_changed_at on audit_event (changed_at);
+create index audit_event_process_instance on audit_event (process_instance_id);

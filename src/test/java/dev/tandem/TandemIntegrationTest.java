@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.tandem.audit.AuditStories;
+
 /**
  * The whole application on a real port, on H2 (surefire) and again on PostgreSQL (failsafe runs
  * every test tagged "integration" with tandem.test.database=postgresql). All such tests share one
@@ -22,6 +24,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestDatabase.class, TestMailServer.class})
-@Import({TestClock.class, BillingFixtures.class, SupportProcesses.class})
+@Import({TestClock.class, BillingFixtures.class, SupportProcesses.class, AuditStories.class})
 public @interface TandemIntegrationTest {
 }

@@ -12,7 +12,7 @@ public class AuditTrail {
 
     /** One property of one record changed: INSERT (new value), UPDATE (old and new) or DELETE (old value). */
     public record Change(Instant changedAt, String changedBy, String entity, String entityId, String action,
-                         String property, String oldValue, String newValue) {
+                         String property, String oldValue, String newValue, String processInstanceId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -24,10 +24,12 @@ public class AuditTrail {
     /** The history of one record, oldest first; {@code entity} is the class name, e.g. TimesheetEntry. */
     public List<Change> of(String entity, Object id) {
         return jdbc.query("""
-                select changed_at, changed_by, entity, entity_id, action, property, old_value, new_value
+                select changed_at, changed_by, entity, entity_id, action, property, old_value, new_value,
+                       process_instance_id
                 from audit_event where entity = ? and entity_id = ? order by id""",
                 (row, n) -> new Change(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8)),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                        row.getString(9)),
                 entity, String.valueOf(id));
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * {@link Audited} entity, and it adds one row per property that changed, in the same transaction
  * (through the transaction's own connection), so a change and its trail commit or roll back
  * together. Who: the Camunda user of the request or engine call, else the page's user, else
- * "system" (jobs, start-up).
+ * "system" (jobs, start-up). A change made by a process step also names its process instance.
  */
 @Component
 class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
@@ -109,10 +111,21 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
 
     private void write(Object entity, Object id, String action, String property, String before, String after) {
         jdbc.update("""
-                insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value, new_value)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value, new_value,
+                                         process_instance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), actor(), Hibernate.getClass(entity).getSimpleName(), String.valueOf(id),
-                action, property, cut(before), cut(after));
+                action, property, cut(before), cut(after), processInstance());
+    }
+
+    /** The process instance of the BPMN step running now (a delegate or listener), if any. */
+    private static String processInstance() {
+        String step = ProcessStepAudit.currentProcessInstance();
+        if (step != null) {
+            return step;
+        }
+        BpmnExecutionContext execution = Context.getBpmnExecutionContext();
+        return execution == null ? null : execution.getExecution().getProcessInstanceId();
     }
 
     private String actor() {

@@ -53,16 +53,21 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    WebElement present(By locator) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
     WebElement clickable(By locator) {
         return wait.until(ExpectedConditions.elementToBeClickable(locator));
     }
 
     /**
      * Types into a form field until it holds the text: Camunda Forms re-render fields while the
-     * form validates, which can swallow keys typed at that moment.
+     * form validates, which can swallow keys typed at that moment, and pages may draw the field
+     * again meanwhile.
      */
     void type(By locator, String text) {
-        wait.until(driver -> {
+        reloadingWait.until(driver -> {
             WebElement field = driver.findElement(locator);
             if (text.equals(field.getDomProperty("value"))) {
                 return true;

@@ -1,0 +1,185 @@
+package dev.tandem.audit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.common.Company;
+import dev.tandem.common.NotFound;
+import dev.tandem.invoicing.BillingAllocation;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+
+/**
+ * Where billed time comes from and goes to, for auditors: an invoice with the timesheet entries
+ * it bills (who recorded them, on which order, ticket or field task) and the process instances
+ * that created and posted it with who did each of their steps; a timesheet entry with the
+ * invoices and credit notes that hold it. Built from the billing ledger, the audit trail and the
+ * engine's history, as the asking user is allowed to read it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BillingLineage {
+
+    public record InvoiceLineage(Long id, String number, String kind, String state, String customer, String origin,
+                                 String invoiceDate, String untaxed, String total, String hoursBilled,
+                                 List<Line> lines, List<Entry> entries, List<Change> changes,
+                                 List<ProcessRun> processes) {
+    }
+
+    public record Line(String description, String kind, String quantity, String unitPrice, String subtotal) {
+    }
+
+    /** A timesheet entry as billed here: {@code minutes} is what this document bills (negative: credited). */
+    public record Entry(Long id, String workDate, String employee, int actualMinutes, int billedMinutes, int minutes,
+                       String description, String workedOn, String recordedBy, String recordedAt,
+                       String roundingRule) {
+    }
+
+    public record Change(String at, String by, String action, String property, String oldValue, String newValue,
+                         String processInstanceId) {
+    }
+
+    public record ProcessRun(String processInstanceId, String process, String businessKey, String startedAt,
+                             String endedAt, List<Step> userSteps) {
+    }
+
+    public record Step(String name, String doneBy, String doneAt) {
+    }
+
+    public record EntryLineage(Entry entry, List<Holder> heldBy, List<Change> changes, List<ProcessRun> processes) {
+    }
+
+    /** An invoice or credit note holding minutes of an entry. */
+    public record Holder(Long invoiceId, String number, String kind, String state, int minutes) {
+    }
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final InvoiceRepository invoices;
+    private final TimesheetEntryRepository entries;
+    private final EntityManager entityManager;
+    private final AuditTrail trail;
+    private final HistoryService history;
+    private final Company company;
+
+    BillingLineage(InvoiceRepository invoices, TimesheetEntryRepository entries, EntityManager entityManager,
+                   AuditTrail trail, HistoryService history, Company company) {
+        this.invoices = invoices;
+        this.entries = entries;
+        this.entityManager = entityManager;
+        this.trail = trail;
+        this.history = history;
+        this.company = company;
+    }
+
+    public InvoiceLineage ofInvoice(String number) {
+        Invoice invoice = invoices.findByNumber(number.strip()).orElseThrow(() -> NotFound.of("invoice", number));
+        List<Entry> billed = invoice.getLines().stream()
+                .flatMap(line -> line.getAllocations().stream())
+                .sorted(Comparator.comparing((BillingAllocation a) -> a.getEntry().getWorkDate())
+                        .thenComparing(a -> a.getEntry().getId()))
+                .map(allocation -> entry(allocation.getEntry(), allocation.getMinutes()))
+                .toList();
+        int minutes = billed.stream().mapToInt(Entry::minutes).sum();
+        List<Change> changes = changes("Invoice", invoice.getId());
+        Set<String> processIds = new LinkedHashSet<>();
+        changes.stream().map(Change::processInstanceId).filter(Objects::nonNull).forEach(processIds::add);
+        return new InvoiceLineage(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
+                invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrigin(),
+                Objects.toString(invoice.getInvoiceDate(), null), plain(invoice.getAmountUntaxed()),
+                plain(invoice.getAmountTotal()), plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,
+                        RoundingMode.HALF_UP)),
+                invoice.getLines().stream().map(line -> new Line(line.getDescription(), line.getKind().name(),
+                        plain(line.getQuantity()), plain(line.getUnitPrice()), plain(line.getSubtotal()))).toList(),
+                billed, changes, runs(processIds));
+    }
+
+    public EntryLineage ofEntry(Long entryId) {
+        TimesheetEntry entry = entries.findById(entryId).orElseThrow(() -> NotFound.of("timesheet entry", entryId));
+        List<Holder> holders = entityManager.createQuery(
+                        "select a from BillingAllocation a where a.entry.id = :entry order by a.id", BillingAllocation.class)
+                .setParameter("entry", entryId).getResultList().stream()
+                .map(allocation -> {
+                    Invoice invoice = allocation.getInvoiceLine().getInvoice();
+                    return new Holder(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
+                            invoice.getState().name(), allocation.getMinutes());
+                }).toList();
+        List<Change> changes = changes("TimesheetEntry", entryId);
+        Set<String> processIds = new LinkedHashSet<>();
+        changes.stream().map(Change::processInstanceId).filter(Objects::nonNull).forEach(processIds::add);
+        return new EntryLineage(entry(entry, entry.getBilledMinutes()), holders, changes, runs(processIds));
+    }
+
+    private Entry entry(TimesheetEntry entry, int minutes) {
+        List<Change> recorded = changes("TimesheetEntry", entry.getId()).stream()
+                .filter(change -> change.action().equals("INSERT")).limit(1).toList();
+        String workedOn = Stream.of(
+                        entry.getTicket() != null ? "ticket " + entry.getTicket().getNumber() : null,
+                        entry.getFieldTask() != null ? "field task " + entry.getFieldTask().getNumber() : null,
+                        entry.getSalesOrderLine() != null
+                                ? "order " + entry.getSalesOrderLine().getOrder().getNumber() + ", "
+                                + entry.getSalesOrderLine().getDescription() : null)
+                .filter(Objects::nonNull).reduce((a, b) -> a + " · " + b).orElse("not billable");
+        return new Entry(entry.getId(), entry.getWorkDate().toString(), entry.getEmployee().getName(),
+                entry.getActualMinutes(), entry.getBilledMinutes(), minutes, entry.getDescription(), workedOn,
+                recorded.isEmpty() ? null : recorded.get(0).by(), recorded.isEmpty() ? null : recorded.get(0).at(),
+                entry.getRoundingRule());
+    }
+
+    /** The audit trail of one record, times in the company's time zone. */
+    public List<Change> trail(String entity, Object id) {
+        return changes(entity, id);
+    }
+
+    private List<Change> changes(String entity, Object id) {
+        return trail.of(entity, id).stream()
+                .map(change -> new Change(moment(change.changedAt()), change.changedBy(), change.action(),
+                        change.property(), change.oldValue(), change.newValue(), change.processInstanceId()))
+                .toList();
+    }
+
+    /** The process instances, as far as the asking user may read their history. */
+    private List<ProcessRun> runs(Set<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return List.of();
+        }
+        return history.createHistoricProcessInstanceQuery()
+                .processInstanceIds(processInstanceIds).orderByProcessInstanceStartTime().asc().list().stream()
+                .map(this::run).toList();
+    }
+
+    private ProcessRun run(HistoricProcessInstance instance) {
+        List<Step> steps = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                .finished().orderByHistoricTaskInstanceEndTime().asc().list().stream()
+                .map(task -> new Step(task.getName(), task.getAssignee(), moment(task.getEndTime().toInstant())))
+                .toList();
+        return new ProcessRun(instance.getId(), instance.getProcessDefinitionName(), instance.getBusinessKey(),
+                moment(instance.getStartTime().toInstant()),
+                instance.getEndTime() == null ? null : moment(instance.getEndTime().toInstant()), steps);
+    }
+
+    private String moment(Instant instant) {
+        return MOMENT.format(instant.atZone(company.timeZone()));
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tandem.audit;
+
+import jakarta.persistence.EntityManager;
+
+import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
+import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Ties billing changes to the process step that made them: while a delegate or listener runs, its
+ * process instance is known here, and its JPA changes are flushed before it returns, so the audit
+ * trail names the step's process instance (rather than leaving the changes to the commit, when
+ * no step is running any more). A failing write thus also fails at the step that made it.
+ */
+@Component
+class ProcessStepAudit extends AbstractProcessEnginePlugin {
+
+    private static final ThreadLocal<String> PROCESS_INSTANCE = new ThreadLocal<>();
+
+    private final EntityManager entityManager;
+
+    ProcessStepAudit(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The process instance whose step is running on this thread, or null. */
+    static String currentProcessInstance() {
+        return PROCESS_INSTANCE.get();
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setDelegateInterceptor(new DefaultDelegateInterceptor() {
+            @Override
+            public void handleInvocation(DelegateInvocation invocation) throws Exception {
+                String outer = PROCESS_INSTANCE.get();
+                BaseDelegateExecution execution = invocation.getContextExecution();
+                if (execution instanceof DelegateExecution step) {
+                    PROCESS_INSTANCE.set(step.getProcessInstanceId());
+                }
+                try {
+                    super.handleInvocation(invocation);
+                    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                        entityManager.flush();
+                    }
+                } finally {
+                    if (outer == null) {
+                        PROCESS_INSTANCE.remove();
+                    } else {
+                        PROCESS_INSTANCE.set(outer);
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,254 @@
+// Tandem's audit page in Cockpit, for auditors and process owners.
+// #/audit                     search instances of a process, running or finished, by business key and dates
+// #/audit?instance=<id>       one instance: path, who did each step, variables as they changed, incidents, operations
+// #/audit?invoice=<number>    an invoice's lineage: the entries it bills, who recorded them, who created and posted it
+// #/audit?entry=<id>          a timesheet entry: its changes and the invoices and credit notes that hold it
+// Reads only: the engine's history through Cockpit's REST API, Tandem's lineage through the plugin resource.
+
+const PAGE = '#/audit';
+
+function esc(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+}
+
+function moment(iso) {
+  if (!iso) {
+    return '';
+  }
+  const d = new Date(iso);
+  const two = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+function shown(value) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > 300 ? text.slice(0, 300) + '…' : text;
+}
+
+function link(params, text) {
+  return `<a href="${PAGE}?${new URLSearchParams(params)}">${esc(text)}</a>`;
+}
+
+function table(id, headings, rows, empty) {
+  if (!rows.length) {
+    return `<p class="tandem-empty" id="${id}">${esc(empty)}</p>`;
+  }
+  return `<table class="table table-bordered table-condensed cam-table tandem-table" id="${id}">
+    <thead><tr>${headings.map(h => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+    <tbody>${rows.map(cells => `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+function hours(minutes) {
+  return (minutes / 60).toFixed(2);
+}
+
+async function get(url) {
+  const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(body.message || `${response.status} ${response.statusText}`);
+  }
+  return body;
+}
+
+function query(params) {
+  return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+async function searchView(api, node, params) {
+  const definitions = await get(`${api.engineApi}/process-definition?${query({latestVersion: true, sortBy: 'name', sortOrder: 'asc'})}`);
+  const key = params.get('definition') || '';
+  node.innerHTML = `
+    <h2>Audit</h2>
+    <form class="form-inline tandem-form" id="tandem-search">
+      <label>Process <select name="definition" class="form-control">
+        <option value="">any</option>
+        ${definitions.map(d => `<option value="${esc(d.key)}" ${d.key === key ? 'selected' : ''}>${esc(d.name || d.key)}</option>`).join('')}
+      </select></label>
+      <label>Business key <input name="businessKey" class="form-control" value="${esc(params.get('businessKey'))}" placeholder="order, ticket, task or invoice number"></label>
+      <label>From <input type="date" name="from" class="form-control" value="${esc(params.get('from'))}"></label>
+      <label>To <input type="date" name="to" class="form-control" value="${esc(params.get('to'))}"></label>
+      <label><input type="checkbox" name="finished" value="true" ${params.get('finished') === 'true' ? 'checked' : ''}> finished only</label>
+      <button type="submit" class="btn btn-primary">Search</button>
+    </form>
+    <form class="form-inline tandem-form" id="tandem-invoice">
+      <label>Invoice lineage <input name="invoice" class="form-control" placeholder="INV/2026/00007"></label>
+      <button type="submit" class="btn btn-default">Show</button>
+    </form>
+    <div id="tandem-results"></div>`;
+  node.querySelector('#tandem-search').addEventListener('submit', event => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    window.location.hash = `${PAGE}?${query({definition: form.get('definition'), businessKey: form.get('businessKey'),
+      from: form.get('from'), to: form.get('to'), finished: form.get('finished'), search: 'true'})}`;
+  });
+  node.querySelector('#tandem-invoice').addEventListener('submit', event => {
+    event.preventDefault();
+    window.location.hash = `${PAGE}?${query({invoice: new FormData(event.target).get('invoice').trim()})}`;
+  });
+  if (!params.get('search')) {
+    return;
+  }
+  const filters = {
+    processDefinitionKey: key,
+    businessKeyLike: params.get('businessKey') ? `%${params.get('businessKey')}%` : null,
+    startedAfter: params.get('from') ? `${params.get('from')}T00:00:00.000+0000` : null,
+    startedBefore: params.get('to') ? `${params.get('to')}T23:59:59.999+0000` : null,
+    finished: params.get('finished') === 'true' ? true : null,
+    sortBy: 'startTime', sortOrder: 'desc', maxResults: 200,
+  };
+  const instances = await get(`${api.engineApi}/history/process-instance?${query(filters)}`);
+  node.querySelector('#tandem-results').innerHTML = table('tandem-instances',
+    ['Business key', 'Process', 'Version', 'Started', 'Ended', 'State', 'Started by'],
+    instances.map(i => [link({instance: i.id}, i.businessKey || i.id), esc(i.processDefinitionName || i.processDefinitionKey),
+      esc(i.processDefinitionVersion), esc(moment(i.startTime)), esc(moment(i.endTime)), esc(i.state), esc(i.startUserId)]),
+    'No instance matches.');
+}
+
+async function instanceView(api, node, id) {
+  const history = `${api.engineApi}/history`;
+  const [instance, activities, tasks, details, incidents, operations] = await Promise.all([
+    get(`${history}/process-instance/${encodeURIComponent(id)}`),
+    get(`${history}/activity-instance?${query({processInstanceId: id, sortBy: 'startTime', sortOrder: 'asc'})}`),
+    get(`${history}/task?${query({processInstanceId: id})}`),
+    get(`${history}/detail?${query({processInstanceId: id, variableUpdates: true, deserializeValues: false, sortBy: 'time', sortOrder: 'asc'})}`),
+    get(`${history}/incident?${query({processInstanceId: id})}`),
+    get(`${history}/user-operation?${query({processInstanceId: id, sortBy: 'timestamp', sortOrder: 'asc'})}`),
+  ]);
+  const completedBy = Object.fromEntries(tasks.map(t => [t.activityInstanceId, t]));
+  node.innerHTML = `
+    <p>${link({}, '← Audit')}</p>
+    <h2 id="tandem-instance-title">${esc(instance.processDefinitionName || instance.processDefinitionKey)} ${esc(instance.businessKey || '')}</h2>
+    <p>Version ${esc(instance.processDefinitionVersion)} · ${esc(instance.state)} · started ${esc(moment(instance.startTime))}
+      ${instance.startUserId ? 'by ' + esc(instance.startUserId) : ''} ${instance.endTime ? '· ended ' + esc(moment(instance.endTime)) : ''}</p>
+    <h3>Path</h3>
+    ${table('tandem-path', ['Step', 'Type', 'Started', 'Ended', 'Done by'],
+      activities.map(a => [esc(a.activityName || a.activityId), esc(a.activityType), esc(moment(a.startTime)), esc(moment(a.endTime)),
+        esc(a.activityType === 'userTask' ? (completedBy[a.id]?.assignee || a.assignee || '') : '')]), 'No step yet.')}
+    <h3>Variables as they changed</h3>
+    ${table('tandem-variables', ['Time', 'Variable', 'Value', 'Type', 'Revision'],
+      details.map(d => [esc(moment(d.time)), esc(d.variableName), esc(shown(d.value)), esc(d.variableType), esc(d.revision)]), 'No variables.')}
+    <h3>Incidents</h3>
+    ${table('tandem-incidents', ['Created', 'Step', 'Type', 'Message', 'Ended'],
+      incidents.map(i => [esc(moment(i.createTime)), esc(i.activityId), esc(i.incidentType), esc(i.incidentMessage),
+        esc(i.resolved ? 'resolved ' + moment(i.endTime) : i.deleted ? 'deleted ' + moment(i.endTime) : 'open')]), 'No incident.')}
+    <h3>User operations</h3>
+    ${table('tandem-operations', ['Time', 'User', 'Operation', 'On', 'Property', 'Old value', 'New value'],
+      operations.map(o => [esc(moment(o.timestamp)), esc(o.userId), esc(o.operationType), esc(o.entityType), esc(o.property),
+        esc(shown(o.orgValue)), esc(shown(o.newValue))]), 'No user operation.')}`;
+}
+
+function changesTable(id, changes) {
+  return table(id, ['When', 'Who', 'Action', 'Property', 'Old value', 'New value', 'By process'],
+    changes.map(c => [esc(c.at), esc(c.by), esc(c.action), esc(c.property), esc(c.oldValue), esc(c.newValue),
+      c.processInstanceId ? link({instance: c.processInstanceId}, 'instance') : '']), 'No change recorded.');
+}
+
+function processesTable(id, runs) {
+  return table(id, ['Process', 'Business key', 'Started', 'Ended', 'Steps done by people'],
+    runs.map(r => [link({instance: r.processInstanceId}, r.process), esc(r.businessKey), esc(r.startedAt), esc(r.endedAt),
+      r.userSteps.map(s => `${esc(s.name)}: <strong>${esc(s.doneBy || '?')}</strong> ${esc(s.doneAt)}`).join('<br>')]),
+    'No process instance changed it.');
+}
+
+async function invoiceView(api, node, billing, number) {
+  const invoice = await get(`${billing}/invoice?${query({number})}`);
+  node.innerHTML = `
+    <p>${link({}, '← Audit')}</p>
+    <h2 id="tandem-invoice-title">${esc(invoice.kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice')} ${esc(invoice.number)}</h2>
+    <p>${esc(invoice.customer)} · orders ${esc(invoice.origin)} · ${esc(invoice.state)} · dated ${esc(invoice.invoiceDate)}
+      · untaxed ${esc(invoice.untaxed)} · total ${esc(invoice.total)}</p>
+    <p id="tandem-hours">Time billed: <strong>${esc(invoice.hoursBilled)} h</strong> from ${invoice.entries.length} timesheet entries.</p>
+    <h3>Lines</h3>
+    ${table('tandem-lines', ['Description', 'Kind', 'Quantity', 'Unit price', 'Subtotal'],
+      invoice.lines.map(l => [esc(l.description), esc(l.kind), esc(l.quantity), esc(l.unitPrice), esc(l.subtotal)]), 'No line.')}
+    <h3>Timesheet entries billed</h3>
+    ${table('tandem-entries', ['Date', 'Employee', 'Actual', 'Billed', 'On this document', 'Work', 'Worked on', 'Recorded by', 'Rounding'],
+      invoice.entries.map(e => [esc(e.workDate), esc(e.employee), esc(e.actualMinutes + ' min'), esc(e.billedMinutes + ' min'),
+        link({entry: e.id}, hours(e.minutes) + ' h'), esc(e.description), esc(e.workedOn), esc(`${e.recordedBy || '?'} ${e.recordedAt || ''}`),
+        esc(e.roundingRule)]), 'This document bills no time.')}
+    <h3>Created and posted by</h3>
+    ${processesTable('tandem-processes', invoice.processes)}
+    <h3>Changes</h3>
+    ${changesTable('tandem-changes', invoice.changes)}`;
+}
+
+async function entryView(api, node, billing, id) {
+  const lineage = await get(`${billing}/entry?${query({id})}`);
+  const e = lineage.entry;
+  node.innerHTML = `
+    <p>${link({}, '← Audit')}</p>
+    <h2 id="tandem-entry-title">Timesheet entry ${esc(e.id)}</h2>
+    <p>${esc(e.workDate)} · ${esc(e.employee)} · ${esc(e.actualMinutes)} min actual, ${esc(e.billedMinutes)} min billed ·
+      ${esc(e.description)} · ${esc(e.workedOn)}</p>
+    <h3>Held by</h3>
+    ${table('tandem-holders', ['Document', 'Kind', 'State', 'Minutes'],
+      lineage.heldBy.map(h => [h.number ? link({invoice: h.number}, h.number) : esc('draft ' + h.invoiceId), esc(h.kind), esc(h.state), esc(h.minutes)]),
+      'Not invoiced.')}
+    <h3>Changes</h3>
+    ${changesTable('tandem-changes', lineage.changes)}
+    <h3>Processes that changed it</h3>
+    ${processesTable('tandem-processes', lineage.processes)}`;
+}
+
+async function show(node, api) {
+  const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+  const billing = `${api.cockpitApi}/plugin/tandem-audit/${api.engine}/billing`;
+  node.innerHTML = '<p>Loading…</p>';
+  try {
+    if (params.get('instance')) {
+      await instanceView(api, node, params.get('instance'));
+    } else if (params.get('invoice')) {
+      await invoiceView(api, node, billing, params.get('invoice'));
+    } else if (params.get('entry')) {
+      await entryView(api, node, billing, params.get('entry'));
+    } else {
+      await searchView(api, node, params);
+    }
+  } catch (failure) {
+    node.innerHTML = `<p>${link({}, '← Audit')}</p><p class="alert alert-danger" id="tandem-error">${esc(failure.message)}</p>`;
+  }
+}
+
+let page = null;
+
+export default [
+  {
+    id: 'tandemAuditNavigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 5,
+    properties: {path: '/audit'},
+    render(node) {
+      node.innerHTML = `<a href="${PAGE}">Audit</a>`;
+    },
+  },
+  {
+    id: 'tandemAuditPage',
+    pluginPoint: 'cockpit.route',
+    priority: 0,
+    properties: {path: '/audit', label: 'Audit'},
+    render(node, {api}) {
+      page = {node, api, onHashChange: () => show(node, api)};
+      window.addEventListener('hashchange', page.onHashChange);
+      show(node, api);
+    },
+    unmount() {
+      if (page) {
+        window.removeEventListener('hashchange', page.onHashChange);
+        page = null;
+      }
+    },
+  },
+  {
+    id: 'tandemAuditInstanceTab',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 1,
+    properties: {label: 'Audit'},
+    render(node, {processInstanceId}) {
+      node.innerHTML = `<p>The full history of this instance, also once it has ended: ${link({instance: processInstanceId}, 'open in Audit')}.</p>`;
+    },
+  },
+];

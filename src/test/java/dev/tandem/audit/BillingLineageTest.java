@@ -1,0 +1,64 @@
+package dev.tandem.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.security.ActingUser;
+
+/** "Why does this invoice bill 4.5 hours, who recorded them, and who approved it?", answered from the data. */
+@TandemIntegrationTest
+class BillingLineageTest {
+
+    @Autowired AuditStories stories;
+    @Autowired BillingLineage lineage;
+    @Autowired ActingUser acting;
+
+    @Test
+    void anInvoiceShowsTheEntriesItBillsWhoRecordedThemAndWhoApprovedIt() {
+        AuditStories.BilledTicketTime story = stories.fourAndAHalfHoursApprovedByAlice();
+
+        BillingLineage.InvoiceLineage invoice = acting.as("audrey", () -> lineage.ofInvoice(story.invoiceNumber()));
+
+        assertThat(invoice.hoursBilled()).isEqualTo("4.50");
+        assertThat(invoice.entries()).extracting(BillingLineage.Entry::minutes, BillingLineage.Entry::employee,
+                        BillingLineage.Entry::recordedBy)
+                .containsExactly(
+                        tuple(180, story.recordedBy().getName(), story.recordedBy().getUserId()),
+                        tuple(90, story.recordedBy().getName(), story.recordedBy().getUserId()));
+        assertThat(invoice.entries()).allSatisfy(entry -> assertThat(entry.workedOn()).startsWith("ticket T"));
+        assertThat(invoice.processes()).singleElement().satisfies(run -> {
+            assertThat(run.processInstanceId()).isEqualTo(story.order().getId());
+            assertThat(run.userSteps()).extracting(BillingLineage.Step::name, BillingLineage.Step::doneBy)
+                    .contains(tuple("Review draft invoice", "alice"));
+        });
+        assertThat(invoice.changes()).anySatisfy(change -> {
+            assertThat(change.property()).isEqualTo("state");
+            assertThat(change.newValue()).isEqualTo("POSTED");
+            assertThat(change.by()).isEqualTo("alice");
+            assertThat(change.processInstanceId()).as("posted by a step of the order's process")
+                    .isEqualTo(story.order().getId());
+        });
+    }
+
+    @Test
+    void anEntryShowsTheInvoiceThatHoldsIt() {
+        AuditStories.BilledTicketTime story = stories.fourAndAHalfHoursApprovedByAlice();
+        Long entryId = lineage.ofInvoice(story.invoiceNumber()).entries().get(0).id();
+
+        BillingLineage.EntryLineage entry = lineage.ofEntry(entryId);
+
+        assertThat(entry.heldBy()).extracting(BillingLineage.Holder::number, BillingLineage.Holder::minutes)
+                .containsExactly(tuple(story.invoiceNumber(), 180));
+        assertThat(entry.changes()).extracting(BillingLineage.Change::action).contains("INSERT");
+    }
+
+    @Test
+    void anUnknownInvoiceIsSaidSo() {
+        assertThatThrownBy(() -> lineage.ofInvoice("INV/1999/00001")).hasMessage("Unknown invoice INV/1999/00001.");
+    }
+}
