@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -106,9 +108,21 @@ class AuditorsAndProcessOwnersTest {
 
     @Test
     void cockpitIsForAuditorsAndProcessOwnersNotForTechnicians() {
-        assertThat(cockpitLogin("theo").getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
-        assertThat(cockpitLogin("audrey").getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(cockpitLogin("olivia").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(login("cockpit", "theo").status()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+        assertThat(login("cockpit", "audrey").status()).isEqualTo(HttpStatus.OK);
+        assertThat(login("cockpit", "olivia").status()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void billingLineageInCockpitIsForAuditorsNotForOtherLoggedInStaff() {
+        Session theo = login("tasklist", "theo");
+        Session audrey = login("cockpit", "audrey");
+        assertThat(theo.status()).isEqualTo(HttpStatus.OK);
+
+        assertThat(auditPlugin(theo, "invoice?number=INV/1999/00001").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> unknown = auditPlugin(audrey, "invoice?number=INV/1999/00001");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).contains("Unknown invoice INV/1999/00001.");
     }
 
     @Test
@@ -190,21 +204,44 @@ class AuditorsAndProcessOwnersTest {
         };
     }
 
-    /** Logs into Cockpit as its login page does: with the session and the CSRF token the page got. */
-    private ResponseEntity<String> cockpitLogin(String user) {
-        HttpHeaders page = http.getForEntity("/camunda/app/cockpit/default/", String.class).getHeaders();
-        List<String> cookies = page.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(cookie -> cookie.split(";", 2)[0]).toList();
-        String token = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
-                .map(cookie -> cookie.substring("XSRF-TOKEN=".length())).findFirst().orElseThrow();
+    /** A webapp session: the login's status and the cookies to send with later requests. */
+    private record Session(HttpStatus status, String cookies) {
+    }
+
+    /** Logs into a Camunda webapp as its login page does: with the session and the CSRF token the page got. */
+    private Session login(String app, String user) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        HttpHeaders page = http.getForEntity("/camunda/app/" + app + "/default/", String.class).getHeaders();
+        keep(page, cookies);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, String.join("; ", cookies));
-        headers.add("X-XSRF-TOKEN", token);
+        headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+        headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", user);
-        return http.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+        ResponseEntity<String> response = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
                 new HttpEntity<>(form, headers), String.class);
+        keep(response.getHeaders(), cookies);
+        return new Session(HttpStatus.valueOf(response.getStatusCode().value()), cookieHeader(cookies));
+    }
+
+    private static void keep(HttpHeaders response, Map<String, String> cookies) {
+        response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+                .map(cookie -> cookie.split(";", 2)[0].split("=", 2))
+                .forEach(pair -> cookies.put(pair[0], pair[1]));
+    }
+
+    private static String cookieHeader(Map<String, String> cookies) {
+        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private ResponseEntity<String> auditPlugin(Session session, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookies());
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        return http.exchange("/camunda/api/cockpit/plugin/tandem-audit/default/billing/" + path, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
     }
 }
