@@ -49,7 +49,7 @@ public class BillingLineage {
     /** A timesheet entry as billed here: {@code minutes} is what this document bills (negative: credited). */
     public record Entry(Long id, String workDate, String employee, int actualMinutes, int billedMinutes, int minutes,
                        String description, String workedOn, String recordedBy, String recordedAt,
-                       String roundingRule) {
+                       String roundingRule, String surchargeRule) {
     }
 
     public record Change(String at, String by, String action, String property, String oldValue, String newValue,
@@ -140,7 +140,7 @@ public class BillingLineage {
         return new Entry(entry.getId(), entry.getWorkDate().toString(), entry.getEmployee().getName(),
                 entry.getActualMinutes(), entry.getBilledMinutes(), minutes, entry.getDescription(), workedOn,
                 recorded.isEmpty() ? null : recorded.get(0).by(), recorded.isEmpty() ? null : recorded.get(0).at(),
-                entry.getRoundingRule());
+                entry.getRoundingRule(), entry.getSurcharge().rule());
     }
 
     /** The audit trail of one record, times in the company's time zone. */

@@ -139,12 +139,8 @@ public class InvoicingService {
                 List<TimesheetEntry> open = entries.lockUninvoiced(line.getId(), period.from(), period.to());
                 Map<Boolean, List<TimesheetEntry>> byAmendment = open.stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                if (!byAmendment.get(false).isEmpty()) {
-                    lines.add(timeLine(line, byAmendment.get(false)));
-                }
-                if (!byAmendment.get(true).isEmpty()) {
-                    amendments.add(timeLine(line, byAmendment.get(true)));
-                }
+                lines.addAll(timeLines(line, byAmendment.get(false)));
+                amendments.addAll(timeLines(line, byAmendment.get(true)));
                 if (open.isEmpty() && !period.isAll()) {
                     timeOutsidePeriod |= !entries.lockUninvoiced(line.getId(), TimesheetsPeriod.ALL.from(),
                             TimesheetsPeriod.ALL.to()).isEmpty();
@@ -174,12 +170,15 @@ public class InvoicingService {
         return new Plan(lines, false);
     }
 
-    private static InvoiceLine timeLine(SalesOrderLine line, List<TimesheetEntry> open) {
-        int minutes = open.stream().mapToInt(TimesheetEntry::getBilledMinutes).sum();
-        InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, line.getDescription(),
-                InvoiceMath.hours(minutes), line.getUnitPrice(), line.getTaxRate());
-        open.forEach(entry -> timeLine.allocate(new BillingAllocation(timeLine, entry, entry.getBilledMinutes())));
-        return timeLine;
+    /** One time line per surcharge (most often just one, at the line's price), each allocating its entries. */
+    private static List<InvoiceLine> timeLines(SalesOrderLine line, List<TimesheetEntry> open) {
+        return SurchargeGroup.of(open).stream().map(group -> {
+            InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, group.description(line),
+                    InvoiceMath.hours(group.minutes()), group.unitPrice(line), line.getTaxRate());
+            group.entries().forEach(entry -> timeLine.allocate(
+                    new BillingAllocation(timeLine, entry, entry.getBilledMinutes())));
+            return timeLine;
+        }).toList();
     }
 
     private String nothingToInvoice(SalesOrder order, TimesheetsPeriod period, boolean timeOutsidePeriod) {

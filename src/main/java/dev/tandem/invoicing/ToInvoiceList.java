@@ -13,6 +13,7 @@ import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
  * What accounting can invoice now: every open order with something to invoice, with its done
@@ -30,11 +31,14 @@ public class ToInvoiceList {
     private final SalesOrderRepository orders;
     private final FieldTaskRepository tasks;
     private final OrderFigures figures;
+    private final TimesheetEntryRepository entries;
 
-    ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, OrderFigures figures) {
+    ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, OrderFigures figures,
+                  TimesheetEntryRepository entries) {
         this.orders = orders;
         this.tasks = tasks;
         this.figures = figures;
+        this.entries = entries;
     }
 
     public List<Row> rows() {
@@ -59,7 +63,14 @@ public class ToInvoiceList {
             if (line.isHourlyService()) {
                 hours = hours.add(now.toInvoice());
             }
-            amount = amount.add(InvoiceMath.subtotal(LineFigures.shown(now.toInvoice()), line.getUnitPrice()));
+            if (line.isTimesheetBilled()) {
+                // As the invoice will bill it: one subtotal per surcharge.
+                for (SurchargeGroup group : SurchargeGroup.of(entries.findUninvoiced(line.getId()))) {
+                    amount = amount.add(InvoiceMath.subtotal(InvoiceMath.hours(group.minutes()), group.unitPrice(line)));
+                }
+            } else {
+                amount = amount.add(InvoiceMath.subtotal(LineFigures.shown(now.toInvoice()), line.getUnitPrice()));
+            }
         }
         List<String> done = tasks.findBySalesOrderIdAndStateOrderByNumber(order.getId(), FieldTask.State.DONE).stream()
                 .map(FieldTask::getNumber).collect(Collectors.toList());

@@ -43,6 +43,9 @@ public class TimesheetEntry {
     private boolean amendment;
     /** For timer entries: the rounding rule that turned the actual minutes into the billed ones. */
     private String roundingRule;
+    /** The surcharge on the hourly price (holiday, weekend, after hours) and the rule that chose it. */
+    private int surchargePercent;
+    private String surchargeRule;
     @ManyToOne(fetch = FetchType.LAZY)
     private SalesOrderLine salesOrderLine;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -82,6 +85,15 @@ public class TimesheetEntry {
 
     public String getRoundingRule() {
         return roundingRule;
+    }
+
+    void surcharge(RateSurcharge surcharge) {
+        this.surchargePercent = surcharge.percent();
+        this.surchargeRule = surcharge.rule();
+    }
+
+    public RateSurcharge getSurcharge() {
+        return new RateSurcharge(surchargePercent, surchargeRule);
     }
 
     void change(Employee employee, LocalDate workDate, int minutes, SalesOrderLine line) {

@@ -29,6 +29,13 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
 
     List<TimesheetEntry> findByFieldTaskIdOrderByWorkDateAscIdAsc(Long fieldTaskId);
 
+    /** Billable entries of a line not held by the ledger, for reading. */
+    @Query("""
+            select e from TimesheetEntry e
+            where e.salesOrderLine.id = :lineId and e.billable = true
+              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0""")
+    List<TimesheetEntry> findUninvoiced(Long lineId);
+
     /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""

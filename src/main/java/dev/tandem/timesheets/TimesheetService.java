@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
@@ -40,17 +41,19 @@ public class TimesheetService {
     private final TicketRepository tickets;
     private final FieldTaskRepository fieldTasks;
     private final WorksheetRepository worksheets;
+    private final RateSurchargeRules surcharges;
     private final Clock clock;
 
     TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
                      SalesOrderLineRepository orderLines, TicketRepository tickets, FieldTaskRepository fieldTasks,
-                     WorksheetRepository worksheets, Clock clock) {
+                     WorksheetRepository worksheets, RateSurchargeRules surcharges, Clock clock) {
         this.entries = entries;
         this.employees = employees;
         this.orderLines = orderLines;
         this.tickets = tickets;
         this.fieldTasks = fieldTasks;
         this.worksheets = worksheets;
+        this.surcharges = surcharges;
         this.clock = clock;
     }
 
@@ -73,6 +76,7 @@ public class TimesheetService {
         TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),
                 stopped.billedMinutes(), description);
         entry.timed(stopped.startedAt(), stopped.endedAt(), stopped.rounding().describe());
+        entry.surcharge(surcharge(entry));
         return entry;
     }
 
@@ -101,6 +105,7 @@ public class TimesheetService {
         if (fieldTask != null && worksheets.findById(fieldTask.getId()).filter(Worksheet::isSigned).isPresent()) {
             entry.markAmendment();
         }
+        entry.surcharge(surcharge(entry));
         return entries.save(entry);
     }
 
@@ -126,7 +131,19 @@ public class TimesheetService {
         checkTime(employee, workDate, minutes, minutes, entryId);
         checkOrderOpen(line);
         entry.change(employee, workDate, minutes, line);
+        entry.surcharge(surcharge(entry));
         return entry;
+    }
+
+    /** The surcharge the rate table gives the entry's customer for its date and, for timer entries, start hour. */
+    private RateSurcharge surcharge(TimesheetEntry entry) {
+        if (entry.getSalesOrderLine() == null) {
+            return RateSurcharge.NONE;
+        }
+        LocalTime started = entry.getStartedAt() == null ? null
+                : entry.getStartedAt().atZone(entry.getEmployee().getTimeZone()).toLocalTime();
+        return surcharges.forWork(entry.getSalesOrderLine().getOrder().getCustomer().getName(), entry.getWorkDate(),
+                started);
     }
 
     /** Always allowed, also on invoiced entries: the text does not change what is billed. */

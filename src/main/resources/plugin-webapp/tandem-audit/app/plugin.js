@@ -166,10 +166,10 @@ async function invoiceView(api, node, billing, number) {
     ${table('tandem-lines', ['Description', 'Kind', 'Quantity', 'Unit price', 'Subtotal'],
       invoice.lines.map(l => [esc(l.description), esc(l.kind), esc(l.quantity), esc(l.unitPrice), esc(l.subtotal)]), 'No line.')}
     <h3>Timesheet entries billed</h3>
-    ${table('tandem-entries', ['Date', 'Employee', 'Actual', 'Billed', 'On this document', 'Work', 'Worked on', 'Recorded by', 'Rounding'],
+    ${table('tandem-entries', ['Date', 'Employee', 'Actual', 'Billed', 'On this document', 'Work', 'Worked on', 'Recorded by', 'Rounding and surcharge'],
       invoice.entries.map(e => [esc(e.workDate), esc(e.employee), esc(e.actualMinutes + ' min'), esc(e.billedMinutes + ' min'),
         link({entry: e.id}, hours(e.minutes) + ' h'), esc(e.description), esc(e.workedOn), esc(`${e.recordedBy || '?'} ${e.recordedAt || ''}`),
-        esc(e.roundingRule)]), 'This document bills no time.')}
+        [e.roundingRule, e.surchargeRule].filter(Boolean).map(esc).join('<br>')]), 'This document bills no time.')}
     <h3>Created and posted by</h3>
     ${processesTable('tandem-processes', invoice.processes)}
     <h3>Changes</h3>
