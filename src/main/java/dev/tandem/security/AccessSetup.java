@@ -25,6 +25,8 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.timesheets.RateSurchargeRules;
+import dev.tandem.timesheets.TimeRoundingRules;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
@@ -70,6 +72,10 @@ class AccessSetup implements ApplicationRunner {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // Tasklist names a task's process and draws its diagram only for readable definitions.
             grant(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
+            // Recording time evaluates the billing rule tables in the person's name.
+            for (String decision : List.of(TimeRoundingRules.DECISION_KEY, RateSurchargeRules.DECISION_KEY)) {
+                grant(group, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.CREATE_INSTANCE);
+            }
             groupFilter(group);
         }
         myTasksFilter();

@@ -37,8 +37,9 @@ class AuditTrailTest {
 
     private final LocalDate today = BillingFixtures.today();
 
+    /** Hannah from the helpdesk logs a colleague's time, in her own name. */
     private TimesheetEntry logged(Employee employee, Long order, String hours) {
-        return acting.as(employee.getUserId(), () -> timesheets.recordHours(employee.getId(),
+        return acting.as("hannah", () -> timesheets.recordHours(employee.getId(),
                 TimesheetTarget.orderLine(fixtures.line(order)), today, new BigDecimal(hours), "Configured the VPN"));
     }
 
@@ -55,7 +56,7 @@ class AuditTrailTest {
                 .extracting(AuditTrail.Change::action, AuditTrail.Change::changedBy, AuditTrail.Change::oldValue,
                         AuditTrail.Change::newValue)
                 .containsExactly(
-                        tuple("INSERT", employee.getUserId(), null, "90"),
+                        tuple("INSERT", "hannah", null, "90"),
                         tuple("UPDATE", AuditTrailRecorder.SYSTEM, "90", "120"));
         assertThat(trail.of("TimesheetEntry", entry.getId()))
                 .anySatisfy(change -> {
