@@ -3,6 +3,7 @@ package dev.tandem.audit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -56,6 +57,11 @@ public class BillingLineage {
                          String processInstanceId) {
     }
 
+    /** A row of the audit trail browsed across records. */
+    public record TrailRow(String at, String by, String entity, String entityId, String action, String property,
+                           String oldValue, String newValue, String processInstanceId) {
+    }
+
     public record ProcessRun(String processInstanceId, String process, String businessKey, String startedAt,
                              String endedAt, List<Step> userSteps) {
     }
@@ -70,6 +76,8 @@ public class BillingLineage {
     public record Holder(Long invoiceId, String number, String kind, String state, int minutes) {
     }
 
+    /** What one page of the browsed audit trail shows at most. */
+    static final int MAX_ROWS = 500;
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final InvoiceRepository invoices;
@@ -141,6 +149,22 @@ public class BillingLineage {
                 entry.getActualMinutes(), entry.getBilledMinutes(), minutes, entry.getDescription(), workedOn,
                 recorded.isEmpty() ? null : recorded.get(0).by(), recorded.isEmpty() ? null : recorded.get(0).at(),
                 entry.getRoundingRule(), entry.getSurcharge().rule());
+    }
+
+    /** The latest changes to billing data, newest first, by record type, person and days (inclusive). */
+    public List<TrailRow> recentChanges(String entity, String changedBy, LocalDate from, LocalDate to) {
+        return trail.recent(blankToNull(entity), blankToNull(changedBy),
+                        from == null ? null : from.atStartOfDay(company.timeZone()).toInstant(),
+                        to == null ? null : to.plusDays(1).atStartOfDay(company.timeZone()).toInstant(), MAX_ROWS)
+                .stream()
+                .map(change -> new TrailRow(moment(change.changedAt()), change.changedBy(), change.entity(),
+                        change.entityId(), change.action(), change.property(), change.oldValue(), change.newValue(),
+                        change.processInstanceId()))
+                .toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The audit trail of one record, times in the company's time zone. */

@@ -3,9 +3,12 @@
 // #/audit?instance=<id>       one instance: path, who did each step, variables as they changed, incidents, operations
 // #/audit?invoice=<number>    an invoice's lineage: the entries it bills, who recorded them, who created and posted it
 // #/audit?entry=<id>          a timesheet entry: its changes and the invoices and credit notes that hold it
+// #/audit?changes=1&...       the audit trail of billing data, by record type, person and days
 // Reads only: the engine's history through Cockpit's REST API, Tandem's lineage through the plugin resource.
 
 const PAGE = '#/audit';
+const AUDITED = ['TimesheetEntry', 'SalesOrderLine', 'Invoice', 'InvoiceLine', 'BillingAllocation', 'WorksheetSignature',
+  'StockLevel', 'StockMove'];
 
 function esc(value) {
   return String(value ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
@@ -69,13 +72,22 @@ async function searchView(api, node, params) {
         ${definitions.map(d => `<option value="${esc(d.key)}" ${d.key === key ? 'selected' : ''}>${esc(d.name || d.key)}</option>`).join('')}
       </select></label>
       <label>Business key <input name="businessKey" class="form-control" value="${esc(params.get('businessKey'))}" placeholder="order, ticket, task or invoice number"></label>
-      <label>From <input type="date" name="from" class="form-control" value="${esc(params.get('from'))}"></label>
-      <label>To <input type="date" name="to" class="form-control" value="${esc(params.get('to'))}"></label>
+      <label>Started from <input type="date" name="from" class="form-control" value="${esc(params.get('from'))}"></label>
+      <label>to <input type="date" name="to" class="form-control" value="${esc(params.get('to'))}"></label>
       <label><input type="checkbox" name="finished" value="true" ${params.get('finished') === 'true' ? 'checked' : ''}> finished only</label>
       <button type="submit" class="btn btn-primary">Search</button>
     </form>
     <form class="form-inline tandem-form" id="tandem-invoice">
       <label>Invoice lineage <input name="invoice" class="form-control" placeholder="INV/2026/00007"></label>
+      <button type="submit" class="btn btn-default">Show</button>
+    </form>
+    <form class="form-inline tandem-form" id="tandem-trail">
+      <label>Changes to billing data <select name="entity" class="form-control">
+        <option value="">all records</option>${AUDITED.map(e => `<option value="${e}">${e}</option>`).join('')}
+      </select></label>
+      <label>by <input name="by" class="form-control" placeholder="user id"></label>
+      <label>from <input type="date" name="from" class="form-control"></label>
+      <label>to <input type="date" name="to" class="form-control"></label>
       <button type="submit" class="btn btn-default">Show</button>
     </form>
     <div id="tandem-results"></div>`;
@@ -84,6 +96,12 @@ async function searchView(api, node, params) {
     const form = new FormData(event.target);
     window.location.hash = `${PAGE}?${query({definition: form.get('definition'), businessKey: form.get('businessKey'),
       from: form.get('from'), to: form.get('to'), finished: form.get('finished'), search: 'true'})}`;
+  });
+  node.querySelector('#tandem-trail').addEventListener('submit', event => {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    window.location.hash = `${PAGE}?${query({changes: 1, entity: form.get('entity'), by: form.get('by').trim(),
+      from: form.get('from'), to: form.get('to')})}`;
   });
   node.querySelector('#tandem-invoice').addEventListener('submit', event => {
     event.preventDefault();
@@ -194,6 +212,23 @@ async function entryView(api, node, billing, id) {
     ${processesTable('tandem-processes', lineage.processes)}`;
 }
 
+function record(entity, id) {
+  return entity === 'TimesheetEntry' ? link({entry: id}, `${entity} ${id}`) : esc(`${entity} ${id}`);
+}
+
+async function changesView(node, billing, params) {
+  const filters = {entity: params.get('entity'), by: params.get('by'), from: params.get('from'), to: params.get('to')};
+  const rows = await get(`${billing}/changes?${query(filters)}`);
+  const said = Object.entries(filters).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
+  node.innerHTML = `
+    <p>${link({}, '← Audit')}</p>
+    <h2 id="tandem-trail-title">Changes to billing data${said ? ': ' + esc(said) : ''}</h2>
+    <p>Newest first, at most 500. Who: the person in Tasklist or on a page, or <em>system</em> for background jobs.</p>
+    ${table('tandem-trail-rows', ['When', 'Who', 'Record', 'Action', 'Property', 'Old value', 'New value', 'By process'],
+      rows.map(c => [esc(c.at), esc(c.by), record(c.entity, c.entityId), esc(c.action), esc(c.property), esc(c.oldValue),
+        esc(c.newValue), c.processInstanceId ? link({instance: c.processInstanceId}, 'instance') : '']), 'No change matches.')}`;
+}
+
 async function show(node, api) {
   const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
   const billing = `${api.cockpitApi}/plugin/tandem-audit/${api.engine}/billing`;
@@ -205,6 +240,8 @@ async function show(node, api) {
       await invoiceView(api, node, billing, params.get('invoice'));
     } else if (params.get('entry')) {
       await entryView(api, node, billing, params.get('entry'));
+    } else if (params.get('changes')) {
+      await changesView(node, billing, params);
     } else {
       await searchView(api, node, params);
     }
@@ -212,8 +249,6 @@ async function show(node, api) {
     node.innerHTML = `<p>${link({}, '← Audit')}</p><p class="alert alert-danger" id="tandem-error">${esc(failure.message)}</p>`;
   }
 }
-
-let page = null;
 
 export default [
   {
@@ -231,15 +266,7 @@ export default [
     priority: 0,
     properties: {path: '/audit', label: 'Audit'},
     render(node, {api}) {
-      page = {node, api, onHashChange: () => show(node, api)};
-      window.addEventListener('hashchange', page.onHashChange);
       show(node, api);
-    },
-    unmount() {
-      if (page) {
-        window.removeEventListener('hashchange', page.onHashChange);
-        page = null;
-      }
     },
   },
   {

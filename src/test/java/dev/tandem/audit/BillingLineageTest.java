@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.security.ActingUser;
 
@@ -55,6 +59,26 @@ class BillingLineageTest {
         assertThat(entry.heldBy()).extracting(BillingLineage.Holder::number, BillingLineage.Holder::minutes)
                 .containsExactly(tuple(story.invoiceNumber(), 180));
         assertThat(entry.changes()).extracting(BillingLineage.Change::action).contains("INSERT");
+    }
+
+    @Test
+    void theAuditTrailIsBrowsedByRecordTypePersonAndDay() {
+        AuditStories.BilledTicketTime story = stories.fourAndAHalfHoursApprovedByAlice();
+        LocalDate today = BillingFixtures.today();
+
+        List<BillingLineage.TrailRow> byAlice = lineage.recentChanges("Invoice", "alice", today, today);
+
+        assertThat(byAlice).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.entity()).isEqualTo("Invoice");
+            assertThat(row.by()).isEqualTo("alice");
+        });
+        assertThat(byAlice).anySatisfy(row -> {
+            assertThat(row.property()).isEqualTo("number");
+            assertThat(row.newValue()).isEqualTo(story.invoiceNumber());
+        });
+        assertThat(lineage.recentChanges("Invoice", "alice", today.minusDays(3), today.minusDays(2))).isEmpty();
+        assertThat(lineage.recentChanges("TimesheetEntry", story.recordedBy().getUserId(), null, null))
+                .extracting(BillingLineage.TrailRow::newValue).contains("Restored the mail server");
     }
 
     @Test

@@ -60,6 +60,13 @@ class AuditCockpitBrowserTest {
                                 "Restored the mail server", "3.00 h", "1.50 h");
                 assertThat(shown(browser, "tandem-processes")).contains("Review draft invoice: alice");
                 browser.screenshot("cockpit-audit-invoice");
+
+                browser.clickable(By.linkText("Audit")).click();
+                new Select(browser.visible(By.name("entity"))).selectByValue("Invoice");
+                browser.type(By.name("by"), "alice");
+                browser.clickable(By.cssSelector("#tandem-trail button")).click();
+                assertThat(shown(browser, "tandem-trail-rows")).contains("alice", "state", "DRAFT", "POSTED",
+                        invoice.invoiceNumber());
             } finally {
                 browser.screenshot("cockpit-audit-last");
             }

@@ -1,5 +1,7 @@
 package dev.tandem.audit.cockpit;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -59,6 +61,23 @@ public class AuditResource extends AbstractCockpitPluginResource {
     public List<BillingLineage.Change> trail(@QueryParam("entity") String entity, @QueryParam("id") String id) {
         checkReader();
         return SpringBeans.get(BillingLineage.class).trail(entity, id);
+    }
+
+    @GET
+    @Path("changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<BillingLineage.TrailRow> changes(@QueryParam("entity") String entity, @QueryParam("by") String by,
+                                                 @QueryParam("from") String from, @QueryParam("to") String to) {
+        checkReader();
+        return SpringBeans.get(BillingLineage.class).recentChanges(entity, by, day(from), day(to));
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException notADate) {
+            throw new InvalidRequestException(Status.BAD_REQUEST, "Dates are written 2026-11-23, not " + text + ".");
+        }
     }
 
     private void checkReader() {
