@@ -73,10 +73,13 @@ class AuditCockpitBrowserTest {
         }
     }
 
-    /** The text of a part of the audit page, scrolled into Cockpit's view first. */
+    /**
+     * The text of a part of the audit page, whole: Cockpit scrolls its content in a box that hides
+     * what is scrolled out, and Selenium's visible text would leave that out.
+     */
     private static String shown(Browser browser, String id) {
         WebElement part = browser.present(By.id(id));
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", part);
-        return part.getText();
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", part);
+        return part.getDomProperty("textContent").replaceAll("\\s+", " ").strip();
     }
 }
