@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.context.TestComponent;
 
+import dev.tandem.catalog.Customer;
+import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
@@ -29,12 +31,27 @@ public class SupportProcesses {
     private final TaskService tasks;
     private final ActingUser acting;
     private final ManagementService management;
+    private final BillingFixtures fixtures;
 
-    SupportProcesses(RuntimeService runtime, TaskService tasks, ActingUser acting, ManagementService management) {
+    SupportProcesses(RuntimeService runtime, TaskService tasks, ActingUser acting, ManagementService management,
+                     BillingFixtures fixtures) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.acting = acting;
         this.management = management;
+        this.fixtures = fixtures;
+    }
+
+    /** Sam plans an intervention for Theo today, at a new customer on a new order billed on timesheets at 80. */
+    public ProcessInstance interventionForTheo(String site, String description) {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        return startAs("sam", FieldServiceProcess.KEY, Map.of(
+                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
+                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
+                FieldServiceProcess.TECHNICIAN, "theo", FieldServiceProcess.SITE, site,
+                FieldServiceProcess.DESCRIPTION, description,
+                FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString()));
     }
 
     public ProcessInstance sellPrepaid(String customer, String productCode, Number hours) {

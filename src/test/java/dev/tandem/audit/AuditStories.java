@@ -83,13 +83,7 @@ public class AuditStories {
 
     /** Theo's intervention from plan to Mark as done, 40 minutes on site, signed by the customer. */
     public ProcessInstance finishedIntervention() {
-        Customer customer = fixtures.customer();
-        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
-        ProcessInstance intervention = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
-                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
-                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
-                FieldServiceProcess.TECHNICIAN, "theo", FieldServiceProcess.SITE, "Plant room",
-                FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString()));
+        ProcessInstance intervention = people.interventionForTheo("Plant room", "Air filter");
         clock.set(Instant.now().minus(Duration.ofMinutes(40)));
         as("theo", intervention, Map.of());
         clock.reset();

@@ -29,11 +29,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.tandem.BillingFixtures;
 import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestClock;
-import dev.tandem.catalog.Customer;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 
 /** Theo works his interventions from the technician page and the customer signs there, in Chromium. */
@@ -42,20 +40,15 @@ class TechnicianPageTest {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
-    @Autowired BillingFixtures fixtures;
     @Autowired SupportProcesses people;
     @Autowired TestClock clock;
 
     @Test
     void theTechnicianStartsPausesResumesAndStopsTheTimerWithBigButtons() {
         init(engine);
-        Customer customer = fixtures.customer();
-        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
-        ProcessInstance intervention = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
-                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
-                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
-                FieldServiceProcess.TECHNICIAN, "theo", FieldServiceProcess.SITE, "Server room",
-                FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString()));
+        ProcessInstance intervention = people.interventionForTheo("Server room", "Rack check");
+        String customer = (String) engine.getRuntimeService().getVariable(intervention.getId(),
+                FieldServiceProcess.CUSTOMER_NAME);
         By card = By.id("task-" + intervention.getBusinessKey());
 
         try (Browser browser = new Browser()) {
@@ -65,7 +58,7 @@ class TechnicianPageTest {
                 browser.driver.findElement(By.name("password")).sendKeys("theo");
                 browser.driver.findElement(By.id("login")).click();
 
-                assertThat(browser.visible(card).getText()).contains(customer.getName(), "Server room",
+                assertThat(browser.visible(card).getText()).contains(customer, "Server room",
                         "Start work on site");
                 press(browser, card, "START");
                 assertThat(browser.visible(card).getText()).contains("Timer running", "min counted");
@@ -90,14 +83,7 @@ class TechnicianPageTest {
     @Test
     void theCustomerSignsOnTheTechniciansDeviceThenTheSignedReportAndAddTimeFollow() throws Exception {
         init(engine);
-        Customer customer = fixtures.customer();
-        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
-        ProcessInstance intervention = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
-                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
-                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
-                FieldServiceProcess.TECHNICIAN, "theo", FieldServiceProcess.SITE, "Boiler room",
-                FieldServiceProcess.DESCRIPTION, "Yearly check",
-                FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString()));
+        ProcessInstance intervention = people.interventionForTheo("Boiler room", "Yearly check");
         String number = intervention.getBusinessKey();
         clock.set(Instant.now().minus(Duration.ofMinutes(40)));
         theo(intervention, Map.of());
