@@ -1,6 +1,6 @@
 -- The worksheet of a field task: the technician's answers, the materials used and the
--- customer's signatures. A signature covers the SHA-256 of the worksheet as it was signed;
--- signing again is allowed only once the content changed (time added after signing).
+-- customer's signatures. A signature keeps the worksheet text it covered and its SHA-256;
+-- signing again is allowed only once time was added after the last signature.
 create table worksheet (
     field_task_id bigint primary key references field_task (id),
     answers       varchar(4000)
@@ -18,7 +18,10 @@ create table worksheet_signature (
     signer_name    varchar(200)             not null,
     signature_png  bytea                    not null,
     signed_at      timestamp with time zone not null,
-    content_sha256 varchar(64)              not null
+    content_sha256 varchar(64)              not null,
+    -- the worksheet text the hash was computed from, and the newest time entry it covered
+    signed_content varchar(20000)           not null,
+    last_entry_id  bigint
 );
 create index worksheet_signature_task on worksheet_signature (field_task_id);
 

@@ -167,11 +167,6 @@ public class BillingLineage {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** The audit trail of one record, times in the company's time zone. */
-    public List<Change> trail(String entity, Object id) {
-        return changes(entity, id);
-    }
-
     private List<Change> changes(String entity, Object id) {
         return trail.of(entity, id).stream()
                 .map(change -> new Change(moment(change.changedAt()), change.changedBy(), change.action(),

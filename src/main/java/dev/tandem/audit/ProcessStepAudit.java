@@ -3,11 +3,14 @@ package dev.tandem.audit;
 import jakarta.persistence.EntityManager;
 
 import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
+import org.camunda.bpm.engine.impl.bpmn.delegate.ExecutionListenerInvocation;
+import org.camunda.bpm.engine.impl.bpmn.delegate.JavaDelegateInvocation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -28,6 +31,12 @@ class ProcessStepAudit extends AbstractProcessEnginePlugin {
         this.entityManager = entityManager;
     }
 
+    /** A delegate or a listener: Tandem code that may change billing data. */
+    private static boolean isStep(DelegateInvocation invocation) {
+        return invocation instanceof JavaDelegateInvocation || invocation instanceof ExecutionListenerInvocation
+                || invocation instanceof TaskListenerInvocation;
+    }
+
     /** The process instance whose step is running on this thread, or null. */
     static String currentProcessInstance() {
         return PROCESS_INSTANCE.get();
@@ -38,6 +47,11 @@ class ProcessStepAudit extends AbstractProcessEnginePlugin {
         configuration.setDelegateInterceptor(new DefaultDelegateInterceptor() {
             @Override
             public void handleInvocation(DelegateInvocation invocation) throws Exception {
+                if (!isStep(invocation)) {
+                    // Expressions, conditions and decisions change no billing data: no flush for them.
+                    super.handleInvocation(invocation);
+                    return;
+                }
                 String outer = PROCESS_INSTANCE.get();
                 BaseDelegateExecution execution = invocation.getContextExecution();
                 if (execution instanceof DelegateExecution step) {

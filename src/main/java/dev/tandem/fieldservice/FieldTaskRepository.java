@@ -3,12 +3,21 @@ package dev.tandem.fieldservice;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface FieldTaskRepository extends JpaRepository<FieldTask, Long> {
 
     Optional<FieldTask> findByNumber(String number);
+
+    /** The task, locked until the transaction ends: one signature or one restart at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from FieldTask t where t.number = :number")
+    Optional<FieldTask> lockByNumber(String number);
 
     List<FieldTask> findByTechnicianUserIdAndStateOrderByNumberDesc(String userId, FieldTask.State state,
                                                                    Pageable page);

@@ -88,8 +88,7 @@ public class FieldTaskService {
         if (task.getState() == FieldTask.State.DONE) {
             throw new BillingException("Field task %s is done: no more material can be added.".formatted(task.getNumber()));
         }
-        Worksheet worksheet = worksheets.stored(task);
-        if (worksheet.isSigned()) {
+        if (worksheets.of(task).isSigned()) {
             throw new BillingException("Worksheet %s is signed: no more material can be added.".formatted(task.getNumber()));
         }
         Product product = products.findById(productId).orElseThrow(() -> NotFound.of("product", productId));
@@ -101,7 +100,7 @@ public class FieldTaskService {
         }
         SalesOrderLine line = salesOrders.addLine(task.getSalesOrder().getId(), productId, quantity, null);
         inventory.planDelivery(line.getId(), quantity);
-        worksheet.addMaterial(line);
+        worksheets.stored(task).addMaterial(line);
         return line;
     }
 

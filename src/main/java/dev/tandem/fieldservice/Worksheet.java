@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.sales.SalesOrderLine;
 
 /**
@@ -24,6 +25,7 @@ import dev.tandem.sales.SalesOrderLine;
  * materials used (delivered lines on the task's order) and the customer's signatures.
  */
 @Entity
+@Audited
 public class Worksheet {
 
     @Id

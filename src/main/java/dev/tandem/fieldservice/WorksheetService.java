@@ -9,10 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +27,9 @@ import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
- * The worksheet of a field task and the customer's signature on it. The signature covers the
- * SHA-256 of the worksheet's content ({@link #content}); a worksheet can be signed again only
- * when that content changed since the last signature, that is when time was added after signing.
+ * The worksheet of a field task and the customer's signature on it. A signature keeps the
+ * worksheet's text ({@link #content}) and its SHA-256; a worksheet can be signed again only once
+ * time was added after the last signature.
  */
 @Service
 @Transactional(noRollbackFor = BillingException.class)
@@ -34,6 +37,8 @@ public class WorksheetService {
 
     /** A canvas of a phone or tablet, as PNG, is far smaller; anything larger is not a signature. */
     static final int MAX_SIGNATURE_BYTES = 1_000_000;
+    /** Width and height: a signature pad is a few hundred pixels. */
+    static final int MAX_SIGNATURE_SIDE = 4000;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -77,11 +82,12 @@ public class WorksheetService {
         if (given != null && given.length() > 4000) {
             throw new BillingException("The worksheet answers are limited to 4000 characters.");
         }
-        Worksheet worksheet = stored(task);
-        if (worksheet.isSigned() && !Objects.equals(given, worksheet.getAnswers())) {
+        Worksheet current = of(task);
+        if (current.isSigned() && !Objects.equals(given, current.getAnswers())) {
             throw new BillingException("Worksheet %s is signed: its answers can no longer change."
                     .formatted(task.getNumber()));
         }
+        Worksheet worksheet = stored(task);
         worksheet.answer(given);
         return worksheet;
     }
@@ -99,24 +105,33 @@ public class WorksheetService {
             throw new BillingException("The signer's name is limited to 200 characters.");
         }
         checkDrawing(signaturePng);
-        Worksheet worksheet = stored(task);
-        String hash = sha256(content(worksheet));
-        if (worksheet.lastSignature().filter(last -> last.getContentSha256().equals(hash)).isPresent()) {
+        if (signatureCoversContent(of(task))) {
             throw new BillingException("Worksheet %s is already signed; it can be signed again only after it was amended."
                     .formatted(taskNumber));
         }
+        Worksheet worksheet = stored(task);
         WorksheetSignature signature = new WorksheetSignature(worksheet, signerName.strip(), signaturePng,
-                clock.instant(), hash);
+                clock.instant(), content(worksheet), lastEntryId(worksheet));
         worksheet.add(signature);
         worksheet.getFieldTask().signed();
         return signature;
     }
 
-    /** Whether the last signature covers the worksheet as it is now (false when unsigned or amended since). */
+    /**
+     * Whether the last signature covers the worksheet: false when unsigned, or once time was added
+     * after it (an amendment). Answers and materials cannot change after signing, and editing an
+     * entry's text or a name elsewhere does not reopen signing.
+     */
     @Transactional(readOnly = true)
     public boolean signatureCoversContent(Worksheet worksheet) {
-        String hash = sha256(content(worksheet));
-        return worksheet.lastSignature().filter(last -> last.getContentSha256().equals(hash)).isPresent();
+        Long newest = lastEntryId(worksheet);
+        return worksheet.lastSignature()
+                .filter(last -> newest == null || (last.getLastEntryId() != null && newest <= last.getLastEntryId()))
+                .isPresent();
+    }
+
+    private Long lastEntryId(Worksheet worksheet) {
+        return time(worksheet).stream().map(TimesheetEntry::getId).max(Long::compare).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -174,7 +189,7 @@ public class WorksheetService {
             if (!Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
                 throw new IOException("not a PNG");
             }
-            image = ImageIO.read(new ByteArrayInputStream(png));
+            image = decode(png);
         } catch (IOException unreadable) {
             image = null;
         }
@@ -192,6 +207,26 @@ public class WorksheetService {
             }
         }
         throw new BillingException("Draw the signature before signing.");
+    }
+
+    /** Decodes the PNG after checking its size: a small file can claim a huge image. */
+    private static BufferedImage decode(byte[] png) throws IOException {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input);
+                if (reader.getWidth(0) > MAX_SIGNATURE_SIDE || reader.getHeight(0) > MAX_SIGNATURE_SIDE) {
+                    throw new BillingException("The signature image is too large.");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static String nullToEmpty(String text) {

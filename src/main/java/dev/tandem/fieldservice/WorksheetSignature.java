@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 
 import dev.tandem.audit.Audited;
 
-/** The customer's signature on a worksheet: who, when, the drawn PNG and the SHA-256 of what they signed. */
+/** The customer's signature on a worksheet: who, when, the drawn PNG, and what they signed with its SHA-256. */
 @Entity
 @Audited
 public class WorksheetSignature {
@@ -29,17 +29,22 @@ public class WorksheetSignature {
     private byte[] signaturePng;
     private Instant signedAt;
     private String contentSha256;
+    private String signedContent;
+    /** The newest timesheet entry of the task when it was signed; later ones are amendments it does not cover. */
+    private Long lastEntryId;
 
     protected WorksheetSignature() {
     }
 
     WorksheetSignature(Worksheet worksheet, String signerName, byte[] signaturePng, Instant signedAt,
-                       String contentSha256) {
+                       String signedContent, Long lastEntryId) {
         this.worksheet = worksheet;
         this.signerName = signerName;
         this.signaturePng = signaturePng;
         this.signedAt = signedAt;
-        this.contentSha256 = contentSha256;
+        this.signedContent = signedContent;
+        this.contentSha256 = WorksheetService.sha256(signedContent);
+        this.lastEntryId = lastEntryId;
     }
 
     public Long getId() {
@@ -60,5 +65,14 @@ public class WorksheetSignature {
 
     public String getContentSha256() {
         return contentSha256;
+    }
+
+    /** The text the customer signed; its SHA-256 is {@link #getContentSha256()}. */
+    public String getSignedContent() {
+        return signedContent;
+    }
+
+    public Long getLastEntryId() {
+        return lastEntryId;
     }
 }

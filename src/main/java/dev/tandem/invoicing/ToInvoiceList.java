@@ -2,6 +2,7 @@ package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
@@ -48,9 +51,13 @@ public class ToInvoiceList {
                 .toList();
     }
 
+    /**
+     * What the next run bills of the order, as {@link InvoicingService} plans it: the time per
+     * surcharge and the other lines; time added after a signature only when nothing else is left.
+     */
     private Row row(SalesOrder order) {
-        BigDecimal hours = BigDecimal.ZERO;
-        BigDecimal amount = BigDecimal.ZERO;
+        Figures regular = new Figures();
+        Figures amendments = new Figures();
         OrderFigures.Summary summary = figures.ofOrder(order.getId());
         for (var line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -60,21 +67,38 @@ public class ToInvoiceList {
             if (now.toInvoice().signum() <= 0) {
                 continue;
             }
-            if (line.isHourlyService()) {
-                hours = hours.add(now.toInvoice());
-            }
             if (line.isTimesheetBilled()) {
-                // As the invoice will bill it: one subtotal per surcharge.
-                for (SurchargeGroup group : SurchargeGroup.of(entries.findUninvoiced(line.getId()))) {
-                    amount = amount.add(InvoiceMath.subtotal(InvoiceMath.hours(group.minutes()), group.unitPrice(line)));
-                }
+                Map<Boolean, List<TimesheetEntry>> open = entries.findUninvoiced(line.getId()).stream()
+                        .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
+                regular.addTime(line, open.get(false));
+                amendments.addTime(line, open.get(true));
             } else {
-                amount = amount.add(InvoiceMath.subtotal(LineFigures.shown(now.toInvoice()), line.getUnitPrice()));
+                regular.amount = regular.amount.add(
+                        InvoiceMath.subtotal(LineFigures.shown(now.toInvoice()), line.getUnitPrice()));
+                if (line.isHourlyService()) {
+                    regular.hours = regular.hours.add(now.toInvoice());
+                }
             }
         }
+        Figures next = regular.amount.signum() > 0 ? regular : amendments;
         List<String> done = tasks.findBySalesOrderIdAndStateOrderByNumber(order.getId(), FieldTask.State.DONE).stream()
                 .map(FieldTask::getNumber).collect(Collectors.toList());
         return new Row(order.getId(), order.getNumber(), order.getCustomer().getName(), done,
-                LineFigures.shown(hours), amount);
+                LineFigures.shown(next.hours), next.amount);
+    }
+
+    /** Hours and untaxed amount of one invoice to come. */
+    private static final class Figures {
+        private BigDecimal hours = BigDecimal.ZERO;
+        private BigDecimal amount = BigDecimal.ZERO;
+
+        /** Time bills one subtotal per surcharge, as the invoice lines will. */
+        void addTime(SalesOrderLine line, List<TimesheetEntry> open) {
+            for (SurchargeGroup group : SurchargeGroup.of(open)) {
+                BigDecimal groupHours = InvoiceMath.hours(group.minutes());
+                hours = hours.add(groupHours);
+                amount = amount.add(InvoiceMath.subtotal(groupHours, group.unitPrice(line)));
+            }
+        }
     }
 }

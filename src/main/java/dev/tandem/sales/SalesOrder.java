@@ -17,10 +17,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
+import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Customer;
 import dev.tandem.common.BillingException;
 
 @Entity
+@Audited
 public class SalesOrder {
 
     /** QUOTATION → CONFIRMED → LOCKED (closed), or CANCELLED. */

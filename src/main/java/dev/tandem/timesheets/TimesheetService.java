@@ -130,8 +130,12 @@ public class TimesheetService {
         }
         checkTime(employee, workDate, minutes, minutes, entryId);
         checkOrderOpen(line);
+        boolean repriced = !workDate.equals(entry.getWorkDate())
+                || !Objects.equals(lineId, entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
         entry.change(employee, workDate, minutes, line);
-        entry.surcharge(surcharge(entry));
+        if (repriced) {
+            entry.surcharge(surcharge(entry));
+        }
         return entry;
     }
 

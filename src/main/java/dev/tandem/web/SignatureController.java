@@ -1,6 +1,5 @@
 package dev.tandem.web;
 
-import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -9,8 +8,11 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
@@ -28,6 +31,7 @@ import dev.tandem.fieldservice.WorksheetReport;
 import dev.tandem.fieldservice.WorksheetService;
 import dev.tandem.fieldservice.WorksheetSignature;
 import dev.tandem.fieldservice.process.FieldTaskSteps;
+import dev.tandem.security.Groups;
 
 /**
  * The customer signs the worksheet on the technician's device: the page shows what they sign, a
@@ -60,7 +64,8 @@ class SignatureController {
 
     @GetMapping("/signature")
     @Transactional(readOnly = true)
-    public String page(@PathVariable String number, Model model) {
+    public String page(@PathVariable String number, Authentication user, Model model) {
+        ownTask(number, user, false);
         Worksheet worksheet = worksheets.of(number);
         FieldTask task = worksheet.getFieldTask();
         Optional<WorksheetSignature> last = worksheet.lastSignature();
@@ -75,13 +80,15 @@ class SignatureController {
                 worksheet.getAnswers(),
                 last.map(WorksheetSignature::getSignerName).orElse(null),
                 last.map(signature -> report.localTime(signature.getSignedAt())).orElse(null),
-                !worksheets.signatureCoversContent(worksheet)));
+                steps.signatureStep(number) != null && !worksheets.signatureCoversContent(worksheet)));
         return "web/signature";
     }
 
     @PostMapping("/signature")
     public String sign(@PathVariable String number, @RequestParam(defaultValue = "") String signerName,
-                       @RequestParam(defaultValue = "") String signature, Principal user, RedirectAttributes flash) {
+                       @RequestParam(defaultValue = "") String signature, Authentication user,
+                       RedirectAttributes flash) {
+        ownTask(number, user, false);
         try {
             steps.sign(number, signerName, png(signature), user.getName());
             flash.addFlashAttribute("message", "Signed by %s. Thank you.".formatted(signerName.strip()));
@@ -93,13 +100,31 @@ class SignatureController {
     }
 
     @GetMapping("/report.pdf")
-    public ResponseEntity<byte[]> report(@PathVariable String number) {
+    public ResponseEntity<byte[]> report(@PathVariable String number, Authentication user) {
+        ownTask(number, user, true);
         byte[] pdf = report.pdf(number);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(report.fileName(number)).build().toString())
                 .body(pdf);
+    }
+
+    /**
+     * Technicians reach only their own tasks; accounting and administrators may read any report.
+     * Anything else is answered as unknown, so as not to tell which tasks exist.
+     */
+    private void ownTask(String number, Authentication user, boolean reportOnly) {
+        boolean office = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(group -> group.equals(Groups.ACCOUNTING) || group.equals(Groups.ADMINISTRATORS));
+        if (reportOnly && office) {
+            return;
+        }
+        try {
+            steps.checkTechnician(number, user.getName());
+        } catch (BillingException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
+        }
     }
 
     /** The drawing as the page sends it: a PNG data URL; anything else is refused by the service. */

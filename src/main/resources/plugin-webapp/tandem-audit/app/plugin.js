@@ -7,8 +7,9 @@
 // Reads only: the engine's history through Cockpit's REST API, Tandem's lineage through the plugin resource.
 
 const PAGE = '#/audit';
-const AUDITED = ['TimesheetEntry', 'SalesOrderLine', 'Invoice', 'InvoiceLine', 'BillingAllocation', 'WorksheetSignature',
-  'StockLevel', 'StockMove'];
+// The entities marked @Audited in Tandem's code.
+const AUDITED = ['TimesheetEntry', 'SalesOrder', 'SalesOrderLine', 'Invoice', 'InvoiceLine', 'BillingAllocation',
+  'Worksheet', 'WorksheetSignature', 'StockLevel', 'StockMove'];
 
 function esc(value) {
   return String(value ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));

@@ -17,21 +17,26 @@ public final class Signatures {
     }
 
     public static byte[] drawn() {
-        return png(true);
+        return png(true, 300, 100);
     }
 
     public static byte[] blank() {
-        return png(false);
+        return png(false, 300, 100);
     }
 
-    private static byte[] png(boolean withStroke) {
-        BufferedImage image = new BufferedImage(300, 100, BufferedImage.TYPE_INT_ARGB);
+    /** A small file of a huge image: mostly empty pixels compress to almost nothing. */
+    public static byte[] huge() {
+        return png(true, 8000, 40);
+    }
+
+    private static byte[] png(boolean withStroke, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         if (withStroke) {
             Graphics2D pen = image.createGraphics();
             pen.setColor(new Color(0x1a237e));
             pen.setStroke(new BasicStroke(3));
-            pen.drawLine(20, 70, 140, 30);
-            pen.drawLine(140, 30, 260, 75);
+            pen.drawLine(20, height * 7 / 10, 140, height * 3 / 10);
+            pen.drawLine(140, height * 3 / 10, 260, height * 3 / 4);
             pen.dispose();
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -148,6 +148,8 @@ class WorksheetTest {
                 .hasMessage("Draw the signature before signing.");
         assertThatThrownBy(() -> worksheets.sign(task.getNumber(), "Ann", "GIF89a not a png".getBytes()))
                 .hasMessage("The signature is not a PNG image.");
+        assertThatThrownBy(() -> worksheets.sign(task.getNumber(), "Ann", Signatures.huge()))
+                .hasMessage("The signature image is too large.");
         assertThatThrownBy(() -> worksheets.sign("F99999", "Ann", Signatures.drawn()))
                 .hasMessage("Unknown field task F99999.");
 

@@ -3,7 +3,9 @@ package dev.tandem.web;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -15,14 +17,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.security.Groups;
 
-/** What a page answers when the billing core refuses what was sent: the reason on the page, not an error page. */
+/**
+ * What a page answers when the billing core refuses what was sent: the reason on the page, not an
+ * error page; and what a person may not open at all.
+ */
 @TandemIntegrationTest
 class PageRefusalsTest {
 
     @Autowired WebApplicationContext context;
+    @Autowired SupportProcesses people;
     private MockMvc pages;
 
     @BeforeEach
@@ -37,6 +44,25 @@ class PageRefusalsTest {
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/tandem/to-invoice"))
                 .andExpect(flash().attribute("error", "Unknown sales order 987654."));
+    }
+
+    @Test
+    void aTechnicianReachesOnlyTheirOwnFieldTasksWhileAccountingReadsAnyReport() throws Exception {
+        String number = people.interventionForTheo("Server room", "Rack check").getBusinessKey();
+        var theo = user("theo").authorities(() -> Groups.TECHNICIANS);
+        var otherTechnician = user("tom").authorities(() -> Groups.TECHNICIANS);
+        var alice = user("alice").authorities(() -> Groups.ACCOUNTING);
+
+        pages.perform(get("/tandem/field-tasks/{n}/signature", number).with(theo)).andExpect(status().isOk());
+        pages.perform(get("/tandem/field-tasks/{n}/signature", number).with(otherTechnician))
+                .andExpect(status().isNotFound());
+        pages.perform(post("/tandem/field-tasks/{n}/signature", number).param("signerName", "Mallory")
+                .with(otherTechnician).with(csrf())).andExpect(status().isNotFound());
+        pages.perform(get("/tandem/field-tasks/{n}/report.pdf", number).with(otherTechnician))
+                .andExpect(status().isNotFound());
+        pages.perform(get("/tandem/field-tasks/{n}/report.pdf", number).with(alice))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
+        pages.perform(get("/tandem/field-tasks/{n}/signature", number).with(alice)).andExpect(status().isForbidden());
     }
 
     @Test

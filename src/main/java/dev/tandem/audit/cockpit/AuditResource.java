@@ -56,14 +56,6 @@ public class AuditResource extends AbstractCockpitPluginResource {
     }
 
     @GET
-    @Path("trail")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<BillingLineage.Change> trail(@QueryParam("entity") String entity, @QueryParam("id") String id) {
-        checkReader();
-        return SpringBeans.get(BillingLineage.class).trail(entity, id);
-    }
-
-    @GET
     @Path("changes")
     @Produces(MediaType.APPLICATION_JSON)
     public List<BillingLineage.TrailRow> changes(@QueryParam("entity") String entity, @QueryParam("by") String by,

@@ -52,7 +52,7 @@ public final class FieldServiceProcess {
     public static final String ROUNDING_RULE = "roundingRule";
     public static final String ROUNDING_MINIMUM = "roundingMinimum";
     public static final String ROUNDING_STEP = "roundingStep";
-    public static final String ROUNDING_NAME = "roundingName";
+    public static final String ROUNDING_RULE_NAME = "roundingRuleName";
     public static final String TIME_DESCRIPTION = "timeDescription";
 
     /** Worksheet: notes and up to three materials per round; more rounds while moreMaterials. */

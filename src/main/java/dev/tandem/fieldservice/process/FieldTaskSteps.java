@@ -49,18 +49,34 @@ public class FieldTaskSteps {
     }
 
     /**
+     * The task's technician, or refused as unknown: technicians see only their own tasks, so as
+     * not to learn of another's customer and worksheet.
+     */
+    @Transactional(readOnly = true)
+    public void checkTechnician(String taskNumber, String userId) {
+        FieldTask task = fieldTasks.findByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
+        if (task.getTechnician() == null || !userId.equals(task.getTechnician().getUserId())) {
+            throw NotFound.of("field task", taskNumber);
+        }
+    }
+
+    /**
      * Stores the signature and, in the same transaction, completes "Customer signs" in the
-     * technician's name, so a signature never exists without its step moving on.
+     * technician's name: the customer signs only while that step waits, so a signature never
+     * exists without its step moving on, and time on the task is an amendment only after it.
      */
     public WorksheetSignature sign(String taskNumber, String signerName, byte[] png, String userId) {
-        WorksheetSignature signature = worksheets.sign(taskNumber, signerName, png);
+        fieldTasks.lockByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
         Task step = signatureStep(taskNumber);
-        if (step != null) {
-            acting.as(userId, () -> {
-                tasks.complete(step.getId());
-                return step;
-            });
+        if (step == null) {
+            throw new BillingException(("%s is not waiting for the customer's signature: it is signed at the step "
+                    + "Customer signs, after the worksheet.").formatted(taskNumber));
         }
+        WorksheetSignature signature = worksheets.sign(taskNumber, signerName, png);
+        acting.as(userId, () -> {
+            tasks.complete(step.getId());
+            return step;
+        });
         return signature;
     }
 
@@ -69,7 +85,7 @@ public class FieldTaskSteps {
      * the timer and ends once the amended report is sent. Refused while the task has an open step.
      */
     public void addTimeAfterDone(String taskNumber, String userId) {
-        FieldTask task = fieldTasks.findByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
+        FieldTask task = fieldTasks.lockByNumber(taskNumber).orElseThrow(() -> NotFound.of("field task", taskNumber));
         if (task.getTechnician() == null || !userId.equals(task.getTechnician().getUserId())) {
             throw new BillingException("%s is not one of your field tasks.".formatted(taskNumber));
         }

@@ -44,7 +44,7 @@ class RecordTimeSpentDelegate implements JavaDelegate {
                             LocalDate.parse((String) execution.getVariable(FieldServiceProcess.WORK_DATE)),
                             new TimeRounding((Integer) execution.getVariable(FieldServiceProcess.ROUNDING_MINIMUM),
                                     (Integer) execution.getVariable(FieldServiceProcess.ROUNDING_STEP),
-                                    (String) execution.getVariable(FieldServiceProcess.ROUNDING_NAME))),
+                                    (String) execution.getVariable(FieldServiceProcess.ROUNDING_RULE_NAME))),
                     FormValues.text(execution.getVariable(FieldServiceProcess.TIME_DESCRIPTION)));
             execution.setVariable(FieldServiceProcess.AMENDMENT, entry.isAmendment());
             execution.removeVariable(FieldServiceProcess.REFUSAL);

@@ -28,7 +28,7 @@ class StopTimerDelegate implements JavaDelegate {
         execution.setVariable(FieldServiceProcess.WORK_DATE, stopped.workDate().toString());
         execution.setVariable(FieldServiceProcess.ROUNDING_MINIMUM, stopped.rounding().minimumMinutes());
         execution.setVariable(FieldServiceProcess.ROUNDING_STEP, stopped.rounding().stepMinutes());
-        execution.setVariable(FieldServiceProcess.ROUNDING_NAME, stopped.rounding().rule());
+        execution.setVariable(FieldServiceProcess.ROUNDING_RULE_NAME, stopped.rounding().rule());
         execution.setVariable(FieldServiceProcess.ROUNDING_RULE, stopped.rounding().describe());
     }
 }

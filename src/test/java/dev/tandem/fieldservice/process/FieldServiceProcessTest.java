@@ -374,6 +374,24 @@ class FieldServiceProcessTest {
     }
 
     @Test
+    void theCustomerSignsOnlyWhenTheStepCustomerSignsWaits() {
+        ProcessInstance instance = plan();
+        at("09:00");
+        submit(instance, Map.of());
+        at("09:30");
+        timer(instance, FieldServiceProcess.STOP);
+        submit(instance, Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Checked the rack"));
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_WORKSHEET);
+
+        assertThatThrownBy(() -> steps.sign(instance.getBusinessKey(), "Ann Customer", Signatures.drawn(),
+                technician.getUserId()))
+                .hasMessage("%s is not waiting for the customer's signature: it is signed at the step Customer signs, "
+                        .formatted(instance.getBusinessKey()) + "after the worksheet.");
+        submit(instance, Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Rack tidied"));
+        assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS);
+    }
+
+    @Test
     void planningOnAnUnknownOrderIsRefusedAndLeavesNothing() {
         assertThatThrownBy(() -> people.startAs("sam", FieldServiceProcess.KEY, Map.of(
                 FieldServiceProcess.CUSTOMER_NAME, customer.getName(), FieldServiceProcess.ORDER_NUMBER, "S99999",
