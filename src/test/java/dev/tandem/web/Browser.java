@@ -3,6 +3,7 @@ package dev.tandem.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -90,6 +91,17 @@ final class Browser implements AutoCloseable {
     /** The text of an element on a page that may reload itself meanwhile. */
     String text(By locator) {
         return reloadingWait.until(driver -> driver.findElement(locator).getText());
+    }
+
+    /**
+     * Waits until an element shows all these parts, across the page loads a click may cause: an
+     * element read from the page being left is read again from the next one.
+     */
+    void waitForTextContaining(By locator, String... parts) {
+        reloadingWait.until(driver -> {
+            String text = driver.findElement(locator).getText();
+            return Arrays.stream(parts).allMatch(text::contains);
+        });
     }
 
     /** Waits until an element of a self-reloading page shows exactly this text. */

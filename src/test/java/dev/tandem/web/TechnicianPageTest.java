@@ -58,20 +58,20 @@ class TechnicianPageTest {
                 browser.driver.findElement(By.name("password")).sendKeys("theo");
                 browser.driver.findElement(By.id("login")).click();
 
-                assertThat(browser.visible(card).getText()).contains(customer, "Server room",
+                browser.waitForTextContaining(card, customer, "Server room",
                         "Start work on site");
                 press(browser, card, "START");
-                assertThat(browser.visible(card).getText()).contains("Timer running", "min counted");
+                browser.waitForTextContaining(card, "Timer running", "min counted");
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_TIMER_RUNNING);
                 browser.screenshot("technician-running");
 
                 press(browser, card, "PAUSE");
-                assertThat(browser.visible(card).getText()).contains("Timer paused");
+                browser.waitForTextContaining(card, "Timer paused");
                 press(browser, card, "RESUME");
-                assertThat(browser.visible(card).getText()).contains("Timer running");
+                browser.waitForTextContaining(card, "Timer running");
                 press(browser, card, "STOP");
 
-                assertThat(browser.visible(card).getText()).contains("Confirm time spent", "Continue in Tasklist");
+                browser.waitForTextContaining(card, "Confirm time spent", "Continue in Tasklist");
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_CONFIRM_TIME)
                         .variables().containsEntry(FieldServiceProcess.BILLED_MINUTES, 15);
             } finally {
@@ -135,12 +135,12 @@ class TechnicianPageTest {
 
                 people.runJobs(intervention);
                 browser.driver.get(base + "/tandem/technician");
-                assertThat(browser.visible(card).getText()).contains("Mark as done");
+                browser.waitForTextContaining(card, "Mark as done");
                 press(browser, card, FieldServiceProcess.DONE);
                 WebElement done = browser.visible(By.id("done-" + number));
                 assertThat(intervention).isEnded();
                 done.findElement(By.cssSelector("button.add-time")).click();
-                assertThat(browser.visible(card).getText()).contains("Timer running");
+                browser.waitForTextContaining(card, "Timer running");
             } finally {
                 browser.screenshot("signature-last");
             }
