@@ -11,8 +11,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -115,17 +113,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
                                          process_instance_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Timestamp.from(clock.instant()), actor(), Hibernate.getClass(entity).getSimpleName(), String.valueOf(id),
-                action, property, cut(before), cut(after), processInstance());
-    }
-
-    /** The process instance of the BPMN step running now (a delegate or listener), if any. */
-    private static String processInstance() {
-        String step = ProcessStepAudit.currentProcessInstance();
-        if (step != null) {
-            return step;
-        }
-        BpmnExecutionContext execution = Context.getBpmnExecutionContext();
-        return execution == null ? null : execution.getExecution().getProcessInstanceId();
+                action, property, cut(before), cut(after), ProcessStepAudit.currentProcessInstance());
     }
 
     private String actor() {

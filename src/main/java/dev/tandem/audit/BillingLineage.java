@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
@@ -107,8 +108,6 @@ public class BillingLineage {
                 .toList();
         int minutes = billed.stream().mapToInt(Entry::minutes).sum();
         List<Change> changes = changes("Invoice", invoice.getId());
-        Set<String> processIds = new LinkedHashSet<>();
-        changes.stream().map(Change::processInstanceId).filter(Objects::nonNull).forEach(processIds::add);
         return new InvoiceLineage(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
                 invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrigin(),
                 Objects.toString(invoice.getInvoiceDate(), null), plain(invoice.getAmountUntaxed()),
@@ -116,7 +115,7 @@ public class BillingLineage {
                         RoundingMode.HALF_UP)),
                 invoice.getLines().stream().map(line -> new Line(line.getDescription(), line.getKind().name(),
                         plain(line.getQuantity()), plain(line.getUnitPrice()), plain(line.getSubtotal()))).toList(),
-                billed, changes, runs(processIds));
+                billed, changes, runs(changes));
     }
 
     public EntryLineage ofEntry(Long entryId) {
@@ -130,9 +129,7 @@ public class BillingLineage {
                             invoice.getState().name(), allocation.getMinutes());
                 }).toList();
         List<Change> changes = changes("TimesheetEntry", entryId);
-        Set<String> processIds = new LinkedHashSet<>();
-        changes.stream().map(Change::processInstanceId).filter(Objects::nonNull).forEach(processIds::add);
-        return new EntryLineage(entry(entry, entry.getBilledMinutes()), holders, changes, runs(processIds));
+        return new EntryLineage(entry(entry, entry.getBilledMinutes()), holders, changes, runs(changes));
     }
 
     private Entry entry(TimesheetEntry entry, int minutes) {
@@ -174,8 +171,10 @@ public class BillingLineage {
                 .toList();
     }
 
-    /** The process instances, as far as the asking user may read their history. */
-    private List<ProcessRun> runs(Set<String> processInstanceIds) {
+    /** The process instances whose steps made these changes, as far as the asking user may read their history. */
+    private List<ProcessRun> runs(List<Change> changes) {
+        Set<String> processInstanceIds = changes.stream().map(Change::processInstanceId).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (processInstanceIds.isEmpty()) {
             return List.of();
         }

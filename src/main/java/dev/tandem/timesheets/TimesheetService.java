@@ -67,21 +67,19 @@ public class TimesheetService {
             throw new BillingException("One timesheet entry cannot exceed 24 hours.");
         }
         int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
-        return record(employeeId, target, workDate, minutes, minutes, description);
+        return record(employeeId, target, workDate, minutes, minutes, description, null);
     }
 
     /** Time measured by a stopped timer: actual and rounded minutes, with its start and end. */
     public TimesheetEntry recordTimer(Long employeeId, TimesheetTarget target, TimerService.StoppedTimer stopped,
                                       String description) {
-        TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),
-                stopped.billedMinutes(), description);
-        entry.timed(stopped.startedAt(), stopped.endedAt(), stopped.rounding().describe());
-        entry.surcharge(surcharge(entry));
-        return entry;
+        return record(employeeId, target, stopped.workDate(), stopped.actualMinutes(), stopped.billedMinutes(),
+                description, stopped);
     }
 
+    /** @param timer the stopped timer the time comes from, or null for time logged by hand */
     private TimesheetEntry record(Long employeeId, TimesheetTarget target, LocalDate workDate, int actualMinutes,
-                                  int billedMinutes, String description) {
+                                  int billedMinutes, String description, TimerService.StoppedTimer timer) {
         Employee employee = employee(employeeId);
         Ticket ticket = null;
         FieldTask fieldTask = null;
@@ -104,6 +102,9 @@ public class TimesheetService {
                 description.strip(), line, ticket, fieldTask);
         if (fieldTask != null && worksheets.findById(fieldTask.getId()).filter(Worksheet::isSigned).isPresent()) {
             entry.markAmendment();
+        }
+        if (timer != null) {
+            entry.timed(timer.startedAt(), timer.endedAt(), timer.rounding().describe());
         }
         entry.surcharge(surcharge(entry));
         return entries.save(entry);
