@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +24,7 @@ import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
+import dev.tandem.security.Groups;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
@@ -41,10 +44,13 @@ public class BillingFixtures {
     private final TimesheetService timesheets;
     private final InvoiceRepository invoices;
     private final TransactionTemplate tx;
+    private final IdentityService identity;
 
     BillingFixtures(CustomerRepository customers, ProductRepository products, EmployeeRepository employees,
                     SalesOrderService salesOrders, SalesOrderRepository orders, TimesheetService timesheets,
-                    InvoiceRepository invoices, PlatformTransactionManager transactionManager) {
+                    InvoiceRepository invoices, PlatformTransactionManager transactionManager,
+                    IdentityService identity) {
+        this.identity = identity;
         this.customers = customers;
         this.products = products;
         this.employees = employees;
@@ -81,6 +87,16 @@ public class BillingFixtures {
     public Employee employee() {
         int n = UNIQUE.incrementAndGet();
         return employees.save(new Employee("Employee " + n, "employee-" + n, ZONE));
+    }
+
+    /** An employee who is a Camunda user in the technicians group, as interventions are planned for. */
+    public Employee technician() {
+        Employee employee = employee();
+        User user = identity.newUser(employee.getUserId());
+        user.setFirstName(employee.getName());
+        identity.saveUser(user);
+        identity.createMembership(employee.getUserId(), Groups.TECHNICIANS);
+        return employee;
     }
 
     /** A quotation with one line per product and quantity, e.g. quotation(c, date, pre, "10"). */

@@ -2,7 +2,6 @@ package dev.tandem;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +93,16 @@ public class SupportProcesses {
         tasks.complete(taskId, form);
     }
 
+    /** One round of "Work on ticket" per entry, the last one saying whether the ticket is resolved. */
     public void workOnTicket(ProcessInstance ticket, String userId, boolean resolved, List<Map<String, Object>> entries) {
-        complete(ticket, userId, Map.of(SupportTicketProcess.TIME_ENTRIES, new ArrayList<>(entries),
-                SupportTicketProcess.RESOLVED, resolved));
+        if (entries.isEmpty()) {
+            complete(ticket, userId, Map.of(SupportTicketProcess.RESOLVED, resolved));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> round = new LinkedHashMap<>(entries.get(i));
+            round.put(SupportTicketProcess.RESOLVED, resolved && i == entries.size() - 1);
+            complete(ticket, userId, round);
+        }
     }
 
     /** Runs the instance's due asynchronous steps (print, send) as the job executor would, in order. */
@@ -113,6 +119,6 @@ public class SupportProcesses {
 
     private Job nextJob(ProcessInstance instance) {
         return management.createJobQuery().processInstanceId(instance.getId()).messages().executable()
-                .list().stream().findFirst().orElse(null);
+                .listPage(0, 1).stream().findFirst().orElse(null);
     }
 }

@@ -14,11 +14,17 @@ import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.tandem.common.BillingException;
+import dev.tandem.common.ModelledRefusal;
+
 /**
  * Ties billing changes to the process step that made them: while a delegate or listener runs, its
  * process instance is known here, and its JPA changes are flushed before it returns, so the audit
  * trail names the step's process instance (rather than leaving the changes to the commit, when
  * no step is running any more). A failing write thus also fails at the step that made it.
+ * <p>
+ * Being the engine's one delegate interceptor, it also hands a delegate's refusal to the model
+ * ({@link ModelledRefusal}).
  */
 @Component
 class ProcessStepAudit extends AbstractProcessEnginePlugin {
@@ -58,7 +64,12 @@ class ProcessStepAudit extends AbstractProcessEnginePlugin {
                     PROCESS_INSTANCE.set(step.getProcessInstanceId());
                 }
                 try {
-                    super.handleInvocation(invocation);
+                    try {
+                        super.handleInvocation(invocation);
+                    } catch (BillingException refused) {
+                        throw invocation instanceof JavaDelegateInvocation && execution instanceof DelegateExecution running
+                                ? ModelledRefusal.of(refused, running) : refused;
+                    }
                     if (TransactionSynchronizationManager.isActualTransactionActive()) {
                         entityManager.flush();
                     }

@@ -5,8 +5,8 @@ package dev.tandem.common;
  * The message is written for the person and shown as it is; nothing was saved.
  * <p>
  * Services refuse before they write anything, so a refusal does not roll back the caller's
- * transaction ({@code noRollbackFor}): a process delegate can turn it into a BPMN error that the
- * model catches, and the engine's step still commits.
+ * transaction ({@code noRollbackFor}): a delegate lets it out, {@link ModelledRefusal} hands it to
+ * the model's error boundary event, and the engine's step still commits.
  */
 public class BillingException extends RuntimeException {
 

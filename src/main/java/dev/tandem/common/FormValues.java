@@ -50,6 +50,8 @@ public final class FormValues {
             node.elements().forEach(element -> ids.add(element.numberValue().longValue()));
         } else if (value instanceof List<?> list) {
             list.forEach(element -> ids.add(((Number) element).longValue()));
+        } else if (value != null) {
+            throw new BillingException("Ids must be sent as a list, not as %s.".formatted(value.getClass().getSimpleName()));
         }
         return ids;
     }

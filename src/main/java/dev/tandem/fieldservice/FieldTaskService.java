@@ -2,6 +2,7 @@ package dev.tandem.fieldservice;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
+import dev.tandem.timesheets.Timer;
 import dev.tandem.timesheets.TimerRepository;
 
 /**
@@ -113,9 +115,11 @@ public class FieldTaskService {
         if (task.getState() == FieldTask.State.DONE) {
             throw new BillingException("Field task %s is already done.".formatted(task.getNumber()));
         }
-        if (task.getTechnician() != null && timers.findByEmployeeIdAndWorkItem(task.getTechnician().getId(),
-                task.getWorkItem()).isPresent()) {
-            throw new BillingException("Stop the timer on %s before marking it as done.".formatted(task.getNumber()));
+        Optional<Timer> timer = task.getTechnician() == null ? Optional.empty()
+                : timers.findByEmployeeIdAndWorkItem(task.getTechnician().getId(), task.getWorkItem());
+        if (timer.isPresent()) {
+            String first = timer.get().isStopped() ? "Confirm the time of the stopped timer" : "Stop the timer";
+            throw new BillingException("%s on %s before marking it as done.".formatted(first, task.getNumber()));
         }
         pickings.findFirstBySalesOrderIdAndState(task.getSalesOrder().getId(), StockPicking.State.DRAFT)
                 .ifPresent(picking -> inventory.validate(picking.getId()));

@@ -57,6 +57,7 @@ public class Invoice {
     private BigDecimal amountTax = BigDecimal.ZERO;
     private BigDecimal amountTotal = BigDecimal.ZERO;
     private Instant postedAt;
+    private String invoiceRun;
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -119,6 +120,20 @@ public class Invoice {
     /** A figure as the customer reads it on this document. */
     public BigDecimal shown(BigDecimal amount) {
         return moveType == MoveType.CREDIT_NOTE ? amount.negate() : amount;
+    }
+
+    /** The invoice run that created it, or null. */
+    public String getInvoiceRun() {
+        return invoiceRun;
+    }
+
+    void createdByRun(String runNumber) {
+        this.invoiceRun = runNumber;
+    }
+
+    /** Whether this invoice bills the order with this number (one of its origins). */
+    public boolean bills(String orderNumber) {
+        return origin != null && List.of(origin.split(", ")).contains(orderNumber);
     }
 
     public Long getId() {

@@ -46,9 +46,12 @@ public class InvoicingService {
     private final NumberSequences numbers;
     private final Clock clock;
 
+    private final InvoiceRunSkipRepository runSkips;
+
     InvoicingService(InvoiceRepository invoices, InvoiceLineRepository invoiceLines, SalesOrderRepository orders,
                      SalesOrderService salesOrders, TimesheetEntryRepository entries, OrderFigures figures,
-                     NumberSequences numbers, Clock clock) {
+                     NumberSequences numbers, Clock clock, InvoiceRunSkipRepository runSkips) {
+        this.runSkips = runSkips;
         this.invoices = invoices;
         this.invoiceLines = invoiceLines;
         this.orders = orders;
@@ -80,6 +83,17 @@ public class InvoicingService {
             throw new BillingException(batch.skipped().get(0).reason());
         }
         return batch.invoices().get(0);
+    }
+
+    /**
+     * The drafts of an invoice run: as {@link #createInvoices}, and each invoice and each skipped
+     * order is recorded under the run's number, which its page and its review read.
+     */
+    public InvoiceBatch createRunInvoices(String runNumber, InvoiceRequest request) {
+        InvoiceBatch batch = createInvoices(request);
+        batch.invoices().forEach(invoice -> invoice.createdByRun(runNumber));
+        batch.skipped().forEach(skip -> runSkips.save(new InvoiceRunSkip(runNumber, skip.orderNumber(), skip.reason())));
+        return batch;
     }
 
     /**
@@ -166,6 +180,11 @@ public class InvoicingService {
                     .forEach(line -> lines.add(new InvoiceLine(line, InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION,
                             "Deduction: " + line.getDescription(), BigDecimal.ONE.negate(), line.getUnitPrice(),
                             line.getTaxRate())));
+        }
+        boolean settlesDownPayment = lines.stream().anyMatch(l -> l.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
+        if (!settlesDownPayment && lines.stream().allMatch(l -> l.getSubtotal().signum() == 0)) {
+            throw new BillingException("Nothing to invoice on %s: what is left to invoice comes to 0.00."
+                    .formatted(order.getNumber()));
         }
         return new Plan(lines, false);
     }
@@ -267,6 +286,10 @@ public class InvoicingService {
         }
         if (invoice.getLines().isEmpty()) {
             throw new BillingException("An invoice without lines cannot be posted.");
+        }
+        if (invoice.getAmountTotal().signum() == 0 && invoice.getLines().stream()
+                .noneMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)) {
+            throw new BillingException("An invoice of 0.00 is not posted: it bills nothing.");
         }
         LocalDate today = LocalDate.now(clock);
         int sequence = numbers.next(invoice.numberPrefix() + "/" + today.getYear());

@@ -33,6 +33,7 @@ public class OutboundMail {
     private String lastError;
     private Instant createdAt;
     private Instant sentAt;
+    private String messageId;
 
     protected OutboundMail() {
     }
@@ -91,10 +92,15 @@ public class OutboundMail {
         return sentAt;
     }
 
-    void sent(Instant now) {
+    public String getMessageId() {
+        return messageId;
+    }
+
+    void sent(Instant now, String acceptedMessageId) {
         state = State.SENT;
         attempts++;
         sentAt = now;
+        messageId = acceptedMessageId;
         lastError = null;
     }
 

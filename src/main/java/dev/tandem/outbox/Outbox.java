@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.common.Company;
-import dev.tandem.common.NotFound;
 import jakarta.mail.MessagingException;
 
 /**
@@ -47,12 +46,18 @@ public class Outbox {
         return mails.save(new OutboundMail(recipient, subject, body, attachmentName, attachment, clock.instant()));
     }
 
-    /** Sends a queued mail once; a mail already sent is not sent again when a job is retried. */
-    public OutboundMail deliver(Long mailId) {
-        OutboundMail mail = mails.findById(mailId).orElseThrow(() -> NotFound.of("outbound mail", mailId));
+    /**
+     * Sends a queued mail at most once. The send is recorded, with the Message-ID the server
+     * accepted, in a transaction of its own as soon as the server took the mail: whatever fails
+     * afterwards (the job's transaction, the node), a retried job finds it sent and sends nothing.
+     */
+    public void deliver(Long mailId) {
+        OutboundMail mail = mails.findById(mailId)
+                .orElseThrow(() -> new IllegalStateException("No outbound mail " + mailId));
         if (mail.getState() == OutboundMail.State.SENT) {
-            return mail;
+            return;
         }
+        String messageId;
         try {
             var message = sender.createMimeMessage();
             var helper = new MimeMessageHelper(message, mail.getAttachment() != null, "UTF-8");
@@ -65,6 +70,7 @@ public class Outbox {
                         "application/pdf");
             }
             sender.send(message);
+            messageId = message.getMessageID();
         } catch (MessagingException | UnsupportedEncodingException | MailException failure) {
             // The job's transaction rolls back; the attempt is recorded on its own so the row tells the story too.
             separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
@@ -72,8 +78,8 @@ public class Outbox {
             throw new MailDeliveryException("Mail %d to %s could not be sent: %s"
                     .formatted(mailId, mail.getRecipient(), failure.getMessage()), failure);
         }
-        mail.sent(clock.instant());
-        return mail;
+        separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
+                .ifPresent(row -> row.sent(clock.instant(), messageId)));
     }
 
     /** A technical failure: the job retries it and Cockpit shows the incident when retries run out. */

@@ -23,6 +23,12 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
         return findByNumber(number).orElseThrow(() -> new BillingException("Unknown sales order %s.".formatted(number)));
     }
 
+    /** The order an order's process instance is about, by its business key; missing is a technical failure. */
+    default SalesOrder ofInstance(String businessKey) {
+        return findByNumber(businessKey)
+                .orElseThrow(() -> new IllegalStateException("No sales order " + businessKey + " for this instance"));
+    }
+
     /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from SalesOrder o where o.id = :id")

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -95,13 +96,33 @@ class AccessSetup implements ApplicationRunner {
             grant(group, Resources.TASK, ALL, Permissions.READ);
             grant(group, Resources.DEPLOYMENT, ALL, Permissions.READ);
         }
+        // Process owners change models, not money: they deploy and migrate, but neither modify,
+        // delete nor set variables of running instances (the engine guard refuses that to anyone
+        // but administrators too). Rights granted by earlier versions of Tandem are withdrawn.
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ALL, Permissions.CREATE, Permissions.DELETE);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ALL, Permissions.UPDATE,
-                Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE);
+        grant(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, ALL, Permissions.CREATE);
+        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ALL, Permissions.MIGRATE_INSTANCE);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ALL, Permissions.UPDATE);
-        grant(Groups.PROCESS_OWNERS, Resources.BATCH, ALL, Permissions.CREATE, Permissions.READ);
-        grant(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, ALL, Permissions.UPDATE);
+        grant(Groups.PROCESS_OWNERS, Resources.BATCH, ALL, Permissions.READ,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+        withdraw(Groups.PROCESS_OWNERS, Resources.DEPLOYMENT, Permissions.DELETE);
+        withdraw(Groups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, Permissions.UPDATE, Permissions.UPDATE_INSTANCE,
+                Permissions.DELETE_INSTANCE);
+        withdraw(Groups.PROCESS_OWNERS, Resources.BATCH, Permissions.CREATE);
+        withdraw(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, Permissions.UPDATE, Permissions.DELETE);
+    }
+
+    private void withdraw(String group, Resource resource, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(ALL)
+                .singleResult();
+        if (authorization != null) {
+            for (Permission permission : permissions) {
+                authorization.removePermission(permission);
+            }
+            authorizations.saveAuthorization(authorization);
+        }
     }
 
     private void group(String id, String name) {

@@ -26,6 +26,10 @@ public class Timer {
     private Instant startedAt;
     private Instant pausedAt;
     private long pausedSeconds;
+    private Instant stoppedAt;
+    private Integer roundingMinimum;
+    private Integer roundingStep;
+    private String roundingRule;
 
     protected Timer() {
     }
@@ -38,6 +42,29 @@ public class Timer {
 
     public boolean isRunning() {
         return pausedAt == null;
+    }
+
+    public boolean isStopped() {
+        return stoppedAt != null;
+    }
+
+    /** Stops for good: the time counted up to now (or the pause) and the rounding to bill it by are kept. */
+    void stop(Instant now, TimeRounding rounding) {
+        if (pausedAt == null) {
+            pausedAt = now;
+        }
+        stoppedAt = pausedAt;
+        roundingMinimum = rounding.minimumMinutes();
+        roundingStep = rounding.stepMinutes();
+        roundingRule = rounding.rule();
+    }
+
+    public Instant getStoppedAt() {
+        return stoppedAt;
+    }
+
+    public TimeRounding getRounding() {
+        return stoppedAt == null ? null : new TimeRounding(roundingMinimum, roundingStep, roundingRule);
     }
 
     void pause(Instant now) {

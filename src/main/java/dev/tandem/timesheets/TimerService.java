@@ -32,8 +32,8 @@ public class TimerService {
     }
 
     /** What a stopped timer measured; the work date is the stop date in the employee's zone. */
-    public record StoppedTimer(Instant startedAt, Instant endedAt, int actualMinutes, int billedMinutes,
-                               LocalDate workDate, TimeRounding rounding) {
+    public record StoppedTimer(String workItem, Instant startedAt, Instant endedAt, int actualMinutes,
+                               int billedMinutes, LocalDate workDate, TimeRounding rounding) {
     }
 
     public Timer start(Long employeeId, String workItem) {
@@ -42,6 +42,9 @@ public class TimerService {
         Timer timer = timers.findByEmployeeIdAndWorkItem(employeeId, workItem).orElse(null);
         if (timer != null && timer.isRunning()) {
             throw new BillingException("The timer on %s is already running.".formatted(workItem));
+        }
+        if (timer != null && timer.isStopped()) {
+            throw new BillingException("The timer on %s was stopped: confirm its time first.".formatted(workItem));
         }
         pauseOthers(employeeId, workItem, now);
         if (timer == null) {
@@ -52,7 +55,7 @@ public class TimerService {
     }
 
     public Timer pause(Long employeeId, String workItem) {
-        Timer timer = existing(employeeId, workItem);
+        Timer timer = running(employeeId, workItem);
         if (!timer.isRunning()) {
             throw new BillingException("The timer on %s is already paused.".formatted(workItem));
         }
@@ -61,7 +64,7 @@ public class TimerService {
     }
 
     public Timer resume(Long employeeId, String workItem) {
-        Timer timer = existing(employeeId, workItem);
+        Timer timer = running(employeeId, workItem);
         if (timer.isRunning()) {
             throw new BillingException("The timer on %s is not paused.".formatted(workItem));
         }
@@ -71,16 +74,42 @@ public class TimerService {
         return timer;
     }
 
+    /**
+     * Stops the timer for good and keeps it, with the rounding chosen now, until its time is
+     * recorded: what is billed comes from this row, not from what a form sends back. A timer that
+     * ran less than a minute counts as one, so it still bills the minimum.
+     */
     public StoppedTimer stop(Long employeeId, String workItem, TimeRounding rounding) {
         Timer timer = existing(employeeId, workItem);
-        Instant now = clock.instant();
-        Instant end = timer.isRunning() ? now : timer.getPausedAt();
-        long seconds = timer.elapsed(now).toSeconds();
-        int actual = (int) ((seconds + 30) / 60);
-        int billed = rounding.billedMinutes(actual);
+        if (timer.isStopped()) {
+            throw new BillingException("The timer on %s is already stopped.".formatted(workItem));
+        }
+        timer.stop(clock.instant(), rounding);
+        return measured(timer);
+    }
+
+    /** What the stopped timer on this work item measured, to be confirmed. */
+    @Transactional(readOnly = true)
+    public StoppedTimer stopped(Long employeeId, String workItem) {
+        Timer timer = existing(employeeId, workItem);
+        if (!timer.isStopped()) {
+            throw new BillingException("The timer on %s has not been stopped.".formatted(workItem));
+        }
+        return measured(timer);
+    }
+
+    /** The stopped timer's time was recorded: the timer is gone, so it cannot be recorded twice. */
+    public void discardStopped(Long employeeId, String workItem) {
+        timers.findByEmployeeIdAndWorkItem(employeeId, workItem).filter(Timer::isStopped).ifPresent(timers::delete);
+    }
+
+    private static StoppedTimer measured(Timer timer) {
+        Instant end = timer.getStoppedAt();
+        long seconds = timer.elapsed(end).toSeconds();
+        int actual = (int) Math.max(1, (seconds + 30) / 60);
+        TimeRounding rounding = timer.getRounding();
         LocalDate workDate = end.atZone(timer.getEmployee().getTimeZone()).toLocalDate();
-        timers.delete(timer);
-        return new StoppedTimer(timer.getStartedAt(), end, actual, billed, workDate, rounding);
+        return new StoppedTimer(timer.getWorkItem(), timer.getStartedAt(), end, actual, rounding.billedMinutes(actual), workDate, rounding);
     }
 
     /** The work items whose timers of this employee run now (at most one). */
@@ -93,6 +122,14 @@ public class TimerService {
         timers.findByEmployeeIdAndPausedAtIsNull(employeeId).stream()
                 .filter(other -> !other.getWorkItem().equals(workItem))
                 .forEach(other -> other.pause(now));
+    }
+
+    private Timer running(Long employeeId, String workItem) {
+        Timer timer = existing(employeeId, workItem);
+        if (timer.isStopped()) {
+            throw new BillingException("The timer on %s was stopped.".formatted(workItem));
+        }
+        return timer;
     }
 
     private Timer existing(Long employeeId, String workItem) {

@@ -43,10 +43,12 @@ public class TimesheetService {
     private final WorksheetRepository worksheets;
     private final RateSurchargeRules surcharges;
     private final Clock clock;
+    private final TimerService timers;
 
     TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
                      SalesOrderLineRepository orderLines, TicketRepository tickets, FieldTaskRepository fieldTasks,
-                     WorksheetRepository worksheets, RateSurchargeRules surcharges, Clock clock) {
+                     WorksheetRepository worksheets, RateSurchargeRules surcharges, Clock clock, TimerService timers) {
+        this.timers = timers;
         this.entries = entries;
         this.employees = employees;
         this.orderLines = orderLines;
@@ -71,10 +73,13 @@ public class TimesheetService {
     }
 
     /** Time measured by a stopped timer: actual and rounded minutes, with its start and end. */
+    /** Records what a stopped timer measured; the timer is then gone, so its time is recorded once. */
     public TimesheetEntry recordTimer(Long employeeId, TimesheetTarget target, TimerService.StoppedTimer stopped,
                                       String description) {
-        return record(employeeId, target, stopped.workDate(), stopped.actualMinutes(), stopped.billedMinutes(),
-                description, stopped);
+        TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),
+                stopped.billedMinutes(), description, stopped);
+        timers.discardStopped(employeeId, stopped.workItem());
+        return entry;
     }
 
     /** @param timer the stopped timer the time comes from, or null for time logged by hand */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.PageRequest;
@@ -68,15 +69,17 @@ class TechnicianController {
     private static final int RECENTLY_DONE = 10;
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final ActingUser acting;
     private final FieldTaskRepository fieldTasks;
     private final TimerRepository timers;
     private final FieldTaskSteps steps;
     private final Clock clock;
 
-    TechnicianController(TaskService tasks, ActingUser acting, FieldTaskRepository fieldTasks,
+    TechnicianController(TaskService tasks, RuntimeService runtime, ActingUser acting, FieldTaskRepository fieldTasks,
                          TimerRepository timers, FieldTaskSteps steps, Clock clock) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.acting = acting;
         this.fieldTasks = fieldTasks;
         this.timers = timers;
@@ -100,8 +103,9 @@ class TechnicianController {
     }
 
     private Card card(Task task) {
-        FieldTask fieldTask = fieldTasks.findById((Long) tasks.getVariable(task.getId(),
-                FieldServiceProcess.FIELD_TASK_ID)).orElseThrow();
+        String number = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        FieldTask fieldTask = fieldTasks.findByNumber(number).orElseThrow();
         Long elapsed = timers.findByEmployeeIdAndWorkItem(fieldTask.getTechnician().getId(), fieldTask.getWorkItem())
                 .map(timer -> timer.elapsed(clock.instant()).toMinutes()).orElse(null);
         return new Card(task.getId(), fieldTask.getNumber(), fieldTask.getCustomer().getName(), fieldTask.getSite(),

@@ -27,6 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.tandem.common.BillingException;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoiceRunSkip;
+import dev.tandem.invoicing.InvoiceRunSkipRepository;
 import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
@@ -45,9 +47,11 @@ class ToInvoiceController {
     private final HistoryService history;
     private final ActingUser acting;
     private final InvoiceRepository invoices;
+    private final InvoiceRunSkipRepository runSkips;
 
     ToInvoiceController(ToInvoiceList toInvoice, RuntimeService runtime, HistoryService history,
-                        ActingUser acting, InvoiceRepository invoices) {
+                        ActingUser acting, InvoiceRepository invoices, InvoiceRunSkipRepository runSkips) {
+        this.runSkips = runSkips;
         this.toInvoice = toInvoice;
         this.runtime = runtime;
         this.history = history;
@@ -89,9 +93,8 @@ class ToInvoiceController {
         }
     }
 
-    /** What a run has done so far: drafts created, posted, and whether its branches are finished. */
-    record Progress(String number, boolean finished, List<Invoice> invoices, long posted, String summary,
-                    String skipped) {
+    /** What a run has done so far: drafts created, posted, orders skipped, and whether it is finished. */
+    record Progress(String number, boolean finished, List<Invoice> invoices, long posted, List<InvoiceRunSkip> skipped) {
     }
 
     @GetMapping("/invoice-runs/{number}")
@@ -101,17 +104,12 @@ class ToInvoiceController {
         if (run == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown invoice run " + number + ".");
         }
-        Map<String, Object> variables = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).list().stream()
-                .filter(variable -> variable.getActivityInstanceId() == null
-                        || variable.getActivityInstanceId().equals(run.getId()))
-                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-        @SuppressWarnings("unchecked")
-        List<Long> ids = (List<Long>) variables.getOrDefault(InvoiceRunProcess.INVOICE_IDS, List.of());
-        List<Invoice> created = ids.isEmpty() ? List.of() : invoices.findWithCustomer(ids);
+        boolean finished = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
+                .variableName(InvoiceRunProcess.INVOICES_SENT).count() > 0;
+        List<Invoice> created = invoices.findByRunWithCustomer(number);
         long posted = created.stream().filter(invoice -> invoice.getState() == Invoice.State.POSTED).count();
-        model.addAttribute("run", new Progress(number, variables.get(InvoiceRunProcess.SUMMARY) != null, created,
-                posted, (String) variables.get(InvoiceRunProcess.SUMMARY), (String) variables.get(InvoiceRunProcess.SKIPPED)));
+        model.addAttribute("run", new Progress(number, finished, created, posted,
+                runSkips.findByInvoiceRunOrderByOrderNumber(number)));
         return "web/invoice-run";
     }
 }

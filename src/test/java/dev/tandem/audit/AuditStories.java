@@ -69,10 +69,12 @@ public class AuditStories {
         identity.createMembership(employee.getUserId(), Groups.HELPDESK);
         ProcessInstance ticket = people.openTicket(customer.getName(), order.getBusinessKey());
         String today = BillingFixtures.today().toString();
-        as(employee.getUserId(), ticket, Map.of(SupportTicketProcess.TIME_ENTRIES, List.of(
-                        SupportProcesses.entry(today, 3, "Restored the mail server"),
-                        SupportProcesses.entry(today, 1.5, "Moved the mailboxes")),
-                SupportTicketProcess.RESOLVED, true));
+        Map<String, Object> first = SupportProcesses.entry(today, 3, "Restored the mail server");
+        first.put(SupportTicketProcess.RESOLVED, false);
+        as(employee.getUserId(), ticket, first);
+        Map<String, Object> second = SupportProcesses.entry(today, 1.5, "Moved the mailboxes");
+        second.put(SupportTicketProcess.RESOLVED, true);
+        as(employee.getUserId(), ticket, second);
         as("alice", order, Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
                 InvoicingVariables.DEDUCT_DOWN_PAYMENTS, false));
         as("alice", order, Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));

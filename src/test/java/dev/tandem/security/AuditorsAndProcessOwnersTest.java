@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -115,8 +113,8 @@ class AuditorsAndProcessOwnersTest {
 
     @Test
     void billingLineageInCockpitIsForAuditorsNotForOtherLoggedInStaff() {
-        Session theo = login("tasklist", "theo");
-        Session audrey = login("cockpit", "audrey");
+        Logins.Session theo = login("tasklist", "theo");
+        Logins.Session audrey = login("cockpit", "audrey");
         assertThat(theo.status()).isEqualTo(HttpStatus.OK);
 
         assertThat(auditPlugin(theo, "invoice?number=INV/1999/00001").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -204,44 +202,12 @@ class AuditorsAndProcessOwnersTest {
         };
     }
 
-    /** A webapp session: the login's status and the cookies to send with later requests. */
-    private record Session(HttpStatus status, String cookies) {
+    private Logins.Session login(String app, String user) {
+        return new Logins(http).webapp(app, user);
     }
 
-    /** Logs into a Camunda webapp as its login page does: with the session and the CSRF token the page got. */
-    private Session login(String app, String user) {
-        Map<String, String> cookies = new LinkedHashMap<>();
-        HttpHeaders page = http.getForEntity("/camunda/app/" + app + "/default/", String.class).getHeaders();
-        keep(page, cookies);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
-        headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", user);
-        ResponseEntity<String> response = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-                new HttpEntity<>(form, headers), String.class);
-        keep(response.getHeaders(), cookies);
-        return new Session(HttpStatus.valueOf(response.getStatusCode().value()), cookieHeader(cookies));
-    }
-
-    private static void keep(HttpHeaders response, Map<String, String> cookies) {
-        response.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-                .map(cookie -> cookie.split(";", 2)[0].split("=", 2))
-                .forEach(pair -> cookies.put(pair[0], pair[1]));
-    }
-
-    private static String cookieHeader(Map<String, String> cookies) {
-        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                .collect(Collectors.joining("; "));
-    }
-
-    private ResponseEntity<String> auditPlugin(Session session, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session.cookies());
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-        return http.exchange("/camunda/api/cockpit/plugin/tandem-audit/default/billing/" + path, HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+    private ResponseEntity<String> auditPlugin(Logins.Session session, String path) {
+        return new Logins(http).get(session, "/camunda/api/cockpit/plugin/tandem-audit/default/billing/" + path,
+                MediaType.APPLICATION_JSON);
     }
 }

@@ -54,6 +54,8 @@ class TimerScenariosTest {
         assertThat(stopped.actualMinutes()).isEqualTo(37);
         assertThat(stopped.billedMinutes()).isEqualTo(45);
         assertThat(stopped.workDate()).isEqualTo(yesterday);
+        assertThat(timerRows.findByEmployeeIdAndWorkItem(technician.getId(), "FS-20")).get()
+                .as("kept until its time is recorded").satisfies(timer -> assertThat(timer.isStopped()).isTrue());
         TimesheetEntry entry = timesheets.recordTimer(technician.getId(),
                 TimesheetTarget.orderLine(fixtures.line(order)), stopped, "Replaced the router");
         assertThat(entry.getActualMinutes()).isEqualTo(37);

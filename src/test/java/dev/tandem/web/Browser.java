@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -47,7 +48,8 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         reloadingWait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        reloadingWait.ignoring(StaleElementReferenceException.class);
+        // A page replaced while it is read fails as a stale element, or in Chromium's own words.
+        reloadingWait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
     }
 
     WebElement visible(By locator) {
@@ -123,6 +125,17 @@ final class Browser implements AutoCloseable {
         WebElement complete = clickable(By.cssSelector(".form-actions button.btn-primary"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
         clickable(By.cssSelector(".form-actions button.btn-primary")).click();
+    }
+
+    /**
+     * What a Camunda Form shows: its text and the values in its fields, also the disabled ones
+     * that show what somebody typed (as text, never rendered as Markdown).
+     */
+    String formText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const form = document.querySelector('.fjs-container');
+                return form.innerText + '\\n' + Array.from(form.querySelectorAll('input, textarea'))
+                    .map(field => field.value).join('\\n');""");
     }
 
     /** Keeps what the browser showed, for a person reading a failed build. */

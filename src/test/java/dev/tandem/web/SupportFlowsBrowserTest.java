@@ -49,7 +49,29 @@ class SupportFlowsBrowserTest {
     }
 
     private String formText(Browser browser) {
-        return browser.driver.findElement(By.cssSelector(".fjs-container")).getText();
+        return browser.formText();
+    }
+
+    @Test
+    void whatPeopleTypedIsShownAsTextNeverAsALinkOrMarkup() {
+        Customer customer = fixtures.customer();
+        fixtures.confirmedOrder(customer, fixtures.prepaid("100"), "2");
+        String title = "[Pay here](https://pay.example/now) <b>urgent</b>";
+        ProcessInstance ticket = people.startAs("hannah", SupportTicketProcess.KEY, Map.of(
+                SupportTicketProcess.CUSTOMER_NAME, customer.getName(), SupportTicketProcess.TEAM_NAME,
+                SupportProcesses.TEAM, SupportTicketProcess.TITLE, title));
+
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login(baseUrl(), "tasklist", "hannah", "hannah");
+                browser.openAndClaimTask(baseUrl(), waitingTask(ticket).getId());
+                assertThat(formText(browser)).contains(title);
+                assertThat(browser.driver.findElements(By.cssSelector(".fjs-container a[href*='pay.example']"))).isEmpty();
+                assertThat(browser.driver.findElements(By.cssSelector(".fjs-container b"))).isEmpty();
+            } finally {
+                browser.screenshot("tasklist-typed-text-shown-as-text");
+            }
+        }
     }
 
     @Test
@@ -70,7 +92,7 @@ class SupportFlowsBrowserTest {
                 browser.clickable(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
                         BillingFixtures.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
                 browser.type(By.cssSelector(".fjs-form-field-number input"), "3");
-                browser.type(By.cssSelector(".fjs-form-field-textarea textarea"), "Replaced the broken switch");
+                browser.type(By.cssSelector(".fjs-form-field-textarea textarea:not([disabled])"), "Replaced the broken switch");
                 browser.screenshot("tasklist-ticket-filled");
                 browser.completeTaskForm();
 

@@ -49,12 +49,11 @@ class TasklistBrowserTest {
                 browser.visible(By.cssSelector("button.unclaim"));
 
                 browser.visible(By.cssSelector(".fjs-container"));
-                assertThat(browser.driver.findElement(By.cssSelector(".fjs-container")).getText())
-                        .contains("Globex Corporation");
+                assertThat(browser.formText()).contains("Globex Corporation");
                 browser.clickable(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
                         BillingFixtures.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
                 browser.type(By.cssSelector(".fjs-form-field-number input"), "1.5");
-                browser.type(By.cssSelector(".fjs-form-field-textarea textarea"), "Reset the customer's VPN account");
+                browser.type(By.cssSelector(".fjs-form-field-textarea textarea:not([disabled])"), "Reset the customer's VPN account");
                 browser.screenshot("tasklist-log-time-filled");
                 browser.completeTaskForm();
 

@@ -1,10 +1,10 @@
 package dev.tandem.fieldservice.process;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.fieldservice.Worksheet;
 import dev.tandem.fieldservice.WorksheetService;
@@ -31,12 +31,10 @@ class CheckSignatureDelegate implements JavaDelegate {
         boolean waived = FormValues.flag(execution.getVariable(FieldServiceProcess.SIGNATURE_WAIVED));
         execution.removeVariable(FieldServiceProcess.SIGNATURE_WAIVED);
         if (!worksheet.isSigned()) {
-            throw new BpmnError(FieldServiceProcess.ERROR_REFUSED,
-                    "The customer has not signed the worksheet yet: open the signature page and let them sign.");
+            throw new BillingException("The customer has not signed the worksheet yet: open the signature page and let them sign.");
         }
         if (!waived && !worksheets.signatureCoversContent(worksheet)) {
-            throw new BpmnError(FieldServiceProcess.ERROR_REFUSED,
-                    "Time was added since the customer signed: let them sign again, or tick that they are not here.");
+            throw new BillingException("Time was added since the customer signed: let them sign again, or tick that they are not here.");
         }
         execution.removeVariable(FieldServiceProcess.REFUSAL);
     }

@@ -1,10 +1,17 @@
 package dev.tandem.fieldservice.process;
 
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.common.ProcessInputs;
+import dev.tandem.common.StepInput;
+
 /** Key, element ids and variable names of processes/field-service.bpmn. */
 public final class FieldServiceProcess {
 
     public static final String KEY = "field-service";
 
+    public static final String START_EVENT = "startEvent_interventionRequested";
     public static final String USER_TASK_START_WORK = "userTask_startWork";
     public static final String USER_TASK_TIMER_RUNNING = "userTask_timerRunning";
     public static final String USER_TASK_TIMER_PAUSED = "userTask_timerPaused";
@@ -21,7 +28,6 @@ public final class FieldServiceProcess {
     public static final String MESSAGE_TIMER_PAUSED = "TimerPausedElsewhere";
     /** Starts an instance at the timer for a done task, to add time after signing. */
     public static final String MESSAGE_TIME_ADDED_AFTER_DONE = "TimeAddedAfterDone";
-    public static final String ERROR_REFUSED = "FIELD_SERVICE_REFUSED";
 
     /** Start form (planning). */
     public static final String CUSTOMER_NAME = "customerName";
@@ -31,7 +37,6 @@ public final class FieldServiceProcess {
     public static final String DESCRIPTION = "description";
     public static final String PLANNED_DATE = "plannedDate";
 
-    public static final String FIELD_TASK_ID = "fieldTaskId";
     public static final String FIELD_TASK_NUMBER = "fieldTaskNumber";
 
     /** "Timer running" / "Timer paused": PAUSE, RESUME or STOP. */
@@ -82,6 +87,29 @@ public final class FieldServiceProcess {
     public static final String ADD_TIME = "ADD_TIME";
 
     public static final String REFUSAL = "refusal";
+
+    /**
+     * What people may send: the planning, then the technician's steps, which belong to the planned
+     * technician alone. The message start (time added to a done task) is Tandem's own.
+     */
+    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, List.of(
+            StepInput.text(CUSTOMER_NAME, StepInput.NAME).required(),
+            StepInput.text(ORDER_NUMBER, StepInput.NAME).required(),
+            StepInput.text(TECHNICIAN, StepInput.NAME).required(),
+            StepInput.text(SITE, 300),
+            StepInput.text(DESCRIPTION, StepInput.NOTES),
+            StepInput.date(PLANNED_DATE)),
+            Map.of(USER_TASK_TIMER_RUNNING, List.of(StepInput.choice(TIMER_ACTION, PAUSE, STOP).required()),
+                    USER_TASK_TIMER_PAUSED, List.of(StepInput.choice(TIMER_ACTION, RESUME, STOP).required()),
+                    USER_TASK_CONFIRM_TIME, List.of(StepInput.text(TIME_DESCRIPTION, StepInput.DESCRIPTION)),
+                    USER_TASK_WORKSHEET, List.of(StepInput.text(WORKSHEET_NOTES, StepInput.NOTES),
+                            StepInput.text(materialCode(1), StepInput.NAME), StepInput.decimal(materialQuantity(1), 2),
+                            StepInput.text(materialCode(2), StepInput.NAME), StepInput.decimal(materialQuantity(2), 2),
+                            StepInput.text(materialCode(3), StepInput.NAME), StepInput.decimal(materialQuantity(3), 2),
+                            StepInput.flag(MORE_MATERIALS)),
+                    USER_TASK_CUSTOMER_SIGNS, List.of(StepInput.flag(SIGNATURE_WAIVED)),
+                    USER_TASK_MARK_AS_DONE, List.of(StepInput.choice(DONE_ACTION, DONE, ADD_TIME).required())),
+            true);
 
     private FieldServiceProcess() {
     }

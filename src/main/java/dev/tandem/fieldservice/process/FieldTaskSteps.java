@@ -98,7 +98,6 @@ public class FieldTaskSteps {
             throw new BillingException("%s already has an open step: continue there.".formatted(taskNumber));
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(FieldServiceProcess.FIELD_TASK_ID, task.getId());
         variables.put(FieldServiceProcess.FIELD_TASK_NUMBER, task.getNumber());
         variables.put(FieldServiceProcess.CUSTOMER_NAME, task.getCustomer().getName());
         variables.put(FieldServiceProcess.ORDER_NUMBER, task.getSalesOrder().getNumber());

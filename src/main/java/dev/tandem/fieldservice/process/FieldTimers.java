@@ -12,6 +12,9 @@ import dev.tandem.timesheets.TimeRounding;
 import dev.tandem.timesheets.TimeRoundingRules;
 import dev.tandem.timesheets.Timer;
 import dev.tandem.timesheets.TimerService;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * The field-service timer steps: the technician's timer on the task, started, paused, resumed and
@@ -25,16 +28,25 @@ public class FieldTimers {
     private final TimeRoundingRules rounding;
     private final FieldTaskRepository tasks;
     private final RuntimeService runtime;
+    private final TimesheetService timesheets;
 
-    FieldTimers(TimerService timers, TimeRoundingRules rounding, FieldTaskRepository tasks, RuntimeService runtime) {
+    FieldTimers(TimerService timers, TimeRoundingRules rounding, FieldTaskRepository tasks, RuntimeService runtime,
+                TimesheetService timesheets) {
         this.timers = timers;
+        this.timesheets = timesheets;
         this.rounding = rounding;
         this.tasks = tasks;
         this.runtime = runtime;
     }
 
+    /**
+     * The field task of this instance, by its business key: never by an id a person could have
+     * sent. A missing task is a technical failure, not something the technician can fix.
+     */
     FieldTask task(DelegateExecution execution) {
-        return tasks.findById((Long) execution.getVariable(FieldServiceProcess.FIELD_TASK_ID)).orElseThrow();
+        String number = execution.getProcessBusinessKey();
+        return tasks.findByNumber(number)
+                .orElseThrow(() -> new IllegalStateException("No field task " + number + " for this instance"));
     }
 
     public Timer start(FieldTask task) {
@@ -58,6 +70,16 @@ public class FieldTimers {
     public TimerService.StoppedTimer stop(FieldTask task) {
         TimeRounding rule = rounding.forWork(null, task.getCustomer().getName());
         return timers.stop(task.getTechnician().getId(), task.getWorkItem(), rule);
+    }
+
+    /**
+     * Records the stopped timer's time as the technician's entry: minutes, dates and rounding as
+     * the timer row measured them when it stopped.
+     */
+    public TimesheetEntry record(FieldTask task, String description) {
+        Long technician = task.getTechnician().getId();
+        TimerService.StoppedTimer stopped = timers.stopped(technician, task.getWorkItem());
+        return timesheets.recordTimer(technician, TimesheetTarget.fieldTask(task.getId()), stopped, description);
     }
 
     private void tellPaused(List<String> runningBefore, FieldTask task) {

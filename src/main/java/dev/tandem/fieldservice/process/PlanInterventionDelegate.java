@@ -8,11 +8,13 @@ import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
+import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskService;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.security.Groups;
 
 /** Plans the intervention from the start form; a refusal fails the start with its message. */
 @Component("planIntervention")
@@ -39,12 +41,16 @@ class PlanInterventionDelegate implements JavaDelegate {
         Customer customer = customers.named(customerName);
         SalesOrder order = orders.numbered(orderNumber);
         Employee employee = employees.ofUser(technician);
+        if (execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(technician)
+                .memberOfGroup(Groups.TECHNICIANS).count() == 0) {
+            throw new BillingException("%s is not a technician: only technicians can be planned on site."
+                    .formatted(technician));
+        }
         FieldTask task = fieldTasks.plan(customer.getId(), order.getId(), employee.getId(),
                 FormValues.text(execution.getVariable(FieldServiceProcess.SITE)),
                 FormValues.text(execution.getVariable(FieldServiceProcess.DESCRIPTION)),
                 FormValues.date(execution.getVariable(FieldServiceProcess.PLANNED_DATE), "The planned date"));
         execution.setProcessBusinessKey(task.getNumber());
-        execution.setVariable(FieldServiceProcess.FIELD_TASK_ID, task.getId());
         execution.setVariable(FieldServiceProcess.FIELD_TASK_NUMBER, task.getNumber());
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,11 @@ class RecordMaterialsDelegate implements JavaDelegate {
     private final FieldTaskService fieldTasks;
     private final ProductRepository products;
     private final WorksheetService worksheets;
+    private final FieldTimers timers;
 
-    RecordMaterialsDelegate(FieldTaskService fieldTasks, ProductRepository products, WorksheetService worksheets) {
+    RecordMaterialsDelegate(FieldTaskService fieldTasks, ProductRepository products, WorksheetService worksheets,
+                            FieldTimers timers) {
+        this.timers = timers;
         this.fieldTasks = fieldTasks;
         this.products = products;
         this.worksheets = worksheets;
@@ -40,29 +42,25 @@ class RecordMaterialsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long taskId = (Long) execution.getVariable(FieldServiceProcess.FIELD_TASK_ID);
+        Long taskId = timers.task(execution).getId();
         List<Used> used = new ArrayList<>();
-        try {
-            for (int slot = 1; slot <= FieldServiceProcess.MATERIAL_SLOTS; slot++) {
-                String code = FormValues.text(execution.getVariable(FieldServiceProcess.materialCode(slot)));
-                if (code == null) {
-                    continue;
-                }
-                Product product = products.coded(code);
-                BigDecimal quantity = FormValues.decimal(
-                        execution.getVariable(FieldServiceProcess.materialQuantity(slot)), "The quantity of " + code);
-                if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {
-                    throw new BillingException("%s is not a material billed on delivery.".formatted(product.getName()));
-                }
-                if (quantity == null || quantity.signum() <= 0) {
-                    throw new BillingException("The quantity used of %s must be positive.".formatted(code));
-                }
-                used.add(new Used(product, quantity));
+        for (int slot = 1; slot <= FieldServiceProcess.MATERIAL_SLOTS; slot++) {
+            String code = FormValues.text(execution.getVariable(FieldServiceProcess.materialCode(slot)));
+            if (code == null) {
+                continue;
             }
-            worksheets.answer(taskId, FormValues.text(execution.getVariable(FieldServiceProcess.WORKSHEET_NOTES)));
-        } catch (BillingException refused) {
-            throw new BpmnError(FieldServiceProcess.ERROR_REFUSED, refused.getMessage());
+            Product product = products.coded(code);
+            BigDecimal quantity = FormValues.decimal(
+                    execution.getVariable(FieldServiceProcess.materialQuantity(slot)), "The quantity of " + code);
+            if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {
+                throw new BillingException("%s is not a material billed on delivery.".formatted(product.getName()));
+            }
+            if (quantity == null || quantity.signum() <= 0) {
+                throw new BillingException("The quantity used of %s must be positive.".formatted(code));
+            }
+            used.add(new Used(product, quantity));
         }
+        worksheets.answer(taskId, FormValues.text(execution.getVariable(FieldServiceProcess.WORKSHEET_NOTES)));
         used.forEach(material -> fieldTasks.useMaterial(taskId, material.product().getId(), material.quantity()));
 
         List<String> shown = new ArrayList<>();

@@ -30,7 +30,9 @@ class ShowTimerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        FieldTask fieldTask = tasks.findById((Long) task.getVariable(FieldServiceProcess.FIELD_TASK_ID)).orElseThrow();
+        String number = task.getExecution().getProcessBusinessKey();
+        FieldTask fieldTask = tasks.findByNumber(number)
+                .orElseThrow(() -> new IllegalStateException("No field task " + number + " for this instance"));
         timers.findByEmployeeIdAndWorkItem(fieldTask.getTechnician().getId(), fieldTask.getWorkItem()).ifPresent(timer -> {
             Instant now = clock.instant();
             task.setVariable(FieldServiceProcess.TIMER_STARTED_AT,

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.helpdesk.Ticket;
+import dev.tandem.helpdesk.TicketRepository;
 import dev.tandem.helpdesk.TicketService;
 import dev.tandem.sales.process.OrderEvents;
 
@@ -13,16 +14,18 @@ import dev.tandem.sales.process.OrderEvents;
 class CloseTicketDelegate implements JavaDelegate {
 
     private final TicketService tickets;
+    private final TicketRepository ticketsByNumber;
     private final OrderEvents orderEvents;
 
-    CloseTicketDelegate(TicketService tickets, OrderEvents orderEvents) {
+    CloseTicketDelegate(TicketService tickets, TicketRepository ticketsByNumber, OrderEvents orderEvents) {
         this.tickets = tickets;
+        this.ticketsByNumber = ticketsByNumber;
         this.orderEvents = orderEvents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Ticket ticket = tickets.close((Long) execution.getVariable(SupportTicketProcess.TICKET_ID));
+        Ticket ticket = tickets.close(ticketsByNumber.ofInstance(execution.getProcessBusinessKey()).getId());
         if (ticket.isBillable()) {
             orderEvents.timeDelivered(ticket.getSalesOrderLine().getId());
         }

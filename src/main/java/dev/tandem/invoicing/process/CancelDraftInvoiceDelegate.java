@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 
 /** Cancels the draft accounting turned down: its timesheet entries are free to be invoiced again. */
@@ -11,15 +13,17 @@ import dev.tandem.invoicing.InvoicingService;
 class CancelDraftInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
+    private final InvoiceRepository invoices;
 
-    CancelDraftInvoiceDelegate(InvoicingService invoicing) {
+    CancelDraftInvoiceDelegate(InvoicingService invoicing, InvoiceRepository invoices) {
         this.invoicing = invoicing;
+        this.invoices = invoices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.removeVariable(InvoicingVariables.REVIEW);
-        invoicing.cancelDraft((Long) execution.getVariable(InvoicingVariables.INVOICE_ID));
+        invoicing.cancelDraft(InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId());
         execution.removeVariable(InvoicingVariables.INVOICE_ID);
     }
 }

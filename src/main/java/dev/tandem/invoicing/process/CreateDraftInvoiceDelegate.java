@@ -14,12 +14,13 @@ import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.SalesOrderRepository;
 
 /**
  * Drafts the invoice of delivered time for accounting's review, within the optional Timesheets
  * Period. A refusal is no failure: when the order has nothing at all to invoice the process waits
  * for delivered time ({@link InvoicingVariables#ERROR_NOTHING_DELIVERED}); any other reason (a
- * period with nothing in it, a bad date) goes straight back to the person.
+ * period with nothing in it) goes straight back to the person, as every refusal does.
  */
 @Component("createDraftInvoice")
 class CreateDraftInvoiceDelegate implements JavaDelegate {
@@ -27,8 +28,11 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
     private final InvoicingService invoicing;
     private final OrderFigures figures;
     private final Company company;
+    private final SalesOrderRepository orders;
 
-    CreateDraftInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company) {
+    CreateDraftInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company,
+                               SalesOrderRepository orders) {
+        this.orders = orders;
         this.invoicing = invoicing;
         this.figures = figures;
         this.company = company;
@@ -36,7 +40,7 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long orderId = (Long) execution.getVariable(InvoicingVariables.ORDER_ID);
+        Long orderId = orders.ofInstance(execution.getProcessBusinessKey()).getId();
         try {
             TimesheetsPeriod period = new TimesheetsPeriod(
                     FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_START), "The period start"),
@@ -53,10 +57,11 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
             InvoicingVariables.DRAFT_FIELDS.forEach(execution::removeVariable);
             execution.removeVariable(InvoicingVariables.REFUSAL);
         } catch (BillingException refused) {
-            boolean nothingToInvoice = figures.ofOrder(orderId).lines().stream()
-                    .noneMatch(line -> line.toInvoice().signum() > 0);
-            throw new BpmnError(nothingToInvoice ? InvoicingVariables.ERROR_NOTHING_DELIVERED
-                    : InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
+            // Nothing at all to invoice is no mistake of the person: the process waits for delivered time.
+            if (figures.ofOrder(orderId).lines().stream().noneMatch(line -> line.toInvoice().signum() > 0)) {
+                throw new BpmnError(InvoicingVariables.ERROR_NOTHING_DELIVERED, refused.getMessage());
+            }
+            throw refused;
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.tandem.invoicing.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +17,9 @@ import dev.tandem.invoicing.TimesheetsPeriod;
 /**
  * Drafts the invoices of a run in one transaction: one per customer when consolidated, else one
  * per order. Orders are locked while drafting, so a run started at the same moment over the same
- * orders waits, then finds them invoiced and reports them as skipped with the reason.
+ * orders waits, then finds them invoiced and records them as skipped with the reason. What the run
+ * did is kept in Tandem's tables under its number; the process keeps only the drafts' ids, one
+ * branch each.
  */
 @Component("createRunInvoices")
 class CreateRunInvoicesDelegate implements JavaDelegate {
@@ -40,14 +41,12 @@ class CreateRunInvoicesDelegate implements JavaDelegate {
         TimesheetsPeriod period = new TimesheetsPeriod(
                 FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_START), "The period start"),
                 FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_END), "The period end"));
-        InvoicingService.InvoiceBatch batch = invoicing.createInvoices(new InvoicingService.InvoiceRequest(orderIds,
-                FormValues.flag(execution.getVariable(InvoiceRunProcess.CONSOLIDATED)), period, false));
-        execution.setProcessBusinessKey("R%05d".formatted(numbers.next("invoice_run")));
-        execution.setVariable(InvoiceRunProcess.RUN_NUMBER, execution.getProcessBusinessKey());
+        String runNumber = "R%05d".formatted(numbers.next("invoice_run"));
+        InvoicingService.InvoiceBatch batch = invoicing.createRunInvoices(runNumber, new InvoicingService.InvoiceRequest(
+                orderIds, FormValues.flag(execution.getVariable(InvoiceRunProcess.CONSOLIDATED)), period, false));
+        execution.setProcessBusinessKey(runNumber);
+        execution.setVariable(InvoiceRunProcess.RUN_NUMBER, runNumber);
         execution.setVariable(InvoiceRunProcess.INVOICE_IDS,
                 new ArrayList<>(batch.invoices().stream().map(Invoice::getId).toList()));
-        execution.setVariable(InvoiceRunProcess.SKIPPED, batch.skipped().isEmpty() ? null : batch.skipped().stream()
-                .map(skipped -> "- %s: %s".formatted(skipped.orderNumber(), skipped.reason()))
-                .collect(Collectors.joining("\n")));
     }
 }

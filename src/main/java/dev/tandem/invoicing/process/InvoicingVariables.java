@@ -2,8 +2,12 @@ package dev.tandem.invoicing.process;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 import dev.tandem.common.Company;
+import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 
 /**
  * Variable names and error codes of the invoicing steps that prepaid-support and postpaid-support
@@ -47,13 +51,30 @@ public final class InvoicingVariables {
     /** Why the last attempt was refused, shown on the form when the task comes back. */
     public static final String REFUSAL = "refusal";
 
-    public static final String ERROR_INVOICE_REFUSED = "INVOICE_REFUSED";
     /** The order has nothing to invoice at all: the post-paid process waits for delivered time. */
     public static final String ERROR_NOTHING_DELIVERED = "NOTHING_DELIVERED";
+
+    /** A down payment as the forms ask for it: a percentage, or an amount tax included, in cents. */
+    public static final StepInput DOWN_PAYMENT_KIND_INPUT = StepInput.choice(DOWN_PAYMENT_KIND, "PERCENTAGE", "FIXED");
+    public static final StepInput DOWN_PAYMENT_VALUE_INPUT = StepInput.decimal(DOWN_PAYMENT_VALUE, 2);
 
     /** Form fields that apply to one invoice only: cleared once used, so the next round starts blank. */
     static final List<String> DOWN_PAYMENT_FIELDS = List.of(INVOICE_KIND, DOWN_PAYMENT_KIND, DOWN_PAYMENT_VALUE);
     static final List<String> DRAFT_FIELDS = List.of(PERIOD_START, PERIOD_END, DEDUCT_DOWN_PAYMENTS);
+
+    /**
+     * The invoice this order's process is working on. It must bill the instance's order (its
+     * business key): anything else means the instance was tampered with, a technical failure.
+     */
+    static Invoice invoiceOfThisOrder(DelegateExecution execution, InvoiceRepository invoices) {
+        Long id = (Long) execution.getVariable(INVOICE_ID);
+        Invoice invoice = id == null ? null : invoices.findById(id).orElse(null);
+        if (invoice == null || !invoice.bills(execution.getProcessBusinessKey())) {
+            throw new IllegalStateException("Invoice %s is not one of order %s".formatted(id,
+                    execution.getProcessBusinessKey()));
+        }
+        return invoice;
+    }
 
     /** The total as the person reads it: "1089.00 EUR (invoice)". */
     static String total(Invoice invoice, Company company) {

@@ -3,15 +3,14 @@ package dev.tandem.invoicing.process;
 import java.util.HashSet;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 
 /**
@@ -23,26 +22,24 @@ class IssueCreditNoteDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
     private final Company company;
+    private final InvoiceRepository invoices;
 
-    IssueCreditNoteDelegate(InvoicingService invoicing, Company company) {
+    IssueCreditNoteDelegate(InvoicingService invoicing, Company company, InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.invoicing = invoicing;
         this.company = company;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            Long invoiceId = (Long) execution.getVariable(InvoicingVariables.INVOICE_ID);
-            Invoice credit = invoicing.createCreditNote(invoiceId,
-                    new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
-            Invoice posted = invoicing.post(credit.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
-            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
-            List.of(InvoicingVariables.CREDITED_INVOICE_NUMBER, InvoicingVariables.CREDITABLE_ENTRIES,
-                    InvoicingVariables.CREDITED_ENTRIES, InvoicingVariables.REFUSAL).forEach(execution::removeVariable);
-        } catch (BillingException refused) {
-            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
-        }
+        Long invoiceId = InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId();
+        Invoice credit = invoicing.createCreditNote(invoiceId,
+                new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
+        Invoice posted = invoicing.post(credit.getId());
+        execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
+        execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
+        execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
+        List.of(InvoicingVariables.CREDITED_INVOICE_NUMBER, InvoicingVariables.CREDITABLE_ENTRIES,
+                InvoicingVariables.CREDITED_ENTRIES, InvoicingVariables.REFUSAL).forEach(execution::removeVariable);
     }
 }

@@ -2,7 +2,6 @@ package dev.tandem.invoicing.process;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.OrderFigures;
+import dev.tandem.sales.SalesOrderRepository;
 
 /**
  * Issues an invoice at once (draft and post): the order's regular invoice, deducting posted down
@@ -26,8 +26,11 @@ class IssueInvoiceDelegate implements JavaDelegate {
     private final InvoicingService invoicing;
     private final OrderFigures figures;
     private final Company company;
+    private final SalesOrderRepository orders;
 
-    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company) {
+    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company,
+                         SalesOrderRepository orders) {
+        this.orders = orders;
         this.invoicing = invoicing;
         this.figures = figures;
         this.company = company;
@@ -35,22 +38,18 @@ class IssueInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long orderId = (Long) execution.getVariable(InvoicingVariables.ORDER_ID);
-        try {
-            Invoice draft = InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
-                    ? invoicing.createDownPaymentInvoice(orderId, downPayment(execution))
-                    : invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true);
-            Invoice posted = invoicing.post(draft.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
-            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
-            execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
-                    .allMatch(line -> line.toInvoice().signum() <= 0));
-            InvoicingVariables.DOWN_PAYMENT_FIELDS.forEach(execution::removeVariable);
-            execution.removeVariable(InvoicingVariables.REFUSAL);
-        } catch (BillingException refused) {
-            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
-        }
+        Long orderId = orders.ofInstance(execution.getProcessBusinessKey()).getId();
+        Invoice draft = InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
+                ? invoicing.createDownPaymentInvoice(orderId, downPayment(execution))
+                : invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true);
+        Invoice posted = invoicing.post(draft.getId());
+        execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
+        execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
+        execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
+        execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
+                .allMatch(line -> line.toInvoice().signum() <= 0));
+        InvoicingVariables.DOWN_PAYMENT_FIELDS.forEach(execution::removeVariable);
+        execution.removeVariable(InvoicingVariables.REFUSAL);
     }
 
     private static DownPayment downPayment(DelegateExecution execution) {

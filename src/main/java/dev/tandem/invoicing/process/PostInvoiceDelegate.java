@@ -5,22 +5,31 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 
-/** Posts the reviewed draft: it gets its number and is final. */
+/**
+ * Posts the reviewed draft: it gets its number and is final. Only a draft of this instance's order
+ * that accounting approved at "Review draft invoice" is posted.
+ */
 @Component("postInvoice")
 class PostInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
+    private final InvoiceRepository invoices;
 
-    PostInvoiceDelegate(InvoicingService invoicing) {
+    PostInvoiceDelegate(InvoicingService invoicing, InvoiceRepository invoices) {
         this.invoicing = invoicing;
+        this.invoices = invoices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (!"APPROVE".equals(execution.getVariable(InvoicingVariables.REVIEW))) {
+            throw new IllegalStateException("The draft of " + execution.getProcessBusinessKey() + " was not approved");
+        }
         execution.removeVariable(InvoicingVariables.REVIEW);
-        Invoice posted = invoicing.post((Long) execution.getVariable(InvoicingVariables.INVOICE_ID));
+        Invoice posted = invoicing.post(InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId());
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
     }
 }

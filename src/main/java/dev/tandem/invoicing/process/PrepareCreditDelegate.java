@@ -3,7 +3,6 @@ package dev.tandem.invoicing.process;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -35,25 +34,21 @@ class PrepareCreditDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            String number = FormValues.text(execution.getVariable(InvoicingVariables.CREDITED_INVOICE_NUMBER));
-            String orderNumber = (String) execution.getVariable(InvoicingVariables.ORDER_NUMBER);
-            Invoice invoice = invoices.findByNumber(String.valueOf(number))
-                    .filter(found -> found.getOrigin() != null && List.of(found.getOrigin().split(", ")).contains(orderNumber))
-                    .orElseThrow(() -> new BillingException("There is no posted invoice %s for order %s."
-                            .formatted(number, orderNumber)));
-            List<Map<String, Object>> entries = invoice.getLines().stream()
-                    .flatMap(line -> line.getAllocations().stream())
-                    .map(PrepareCreditDelegate::choice)
-                    .toList();
-            execution.setVariable(InvoicingVariables.INVOICE_ID, invoice.getId());
-            execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(invoice, company));
-            // A JSON variable, which Tasklist hands to the form's checklist as its options.
-            execution.setVariable(InvoicingVariables.CREDITABLE_ENTRIES, Spin.JSON(entries));
-            execution.removeVariable(InvoicingVariables.REFUSAL);
-        } catch (BillingException refused) {
-            throw new BpmnError(InvoicingVariables.ERROR_INVOICE_REFUSED, refused.getMessage());
-        }
+        String number = FormValues.text(execution.getVariable(InvoicingVariables.CREDITED_INVOICE_NUMBER));
+        String orderNumber = (String) execution.getVariable(InvoicingVariables.ORDER_NUMBER);
+        Invoice invoice = invoices.findByNumber(String.valueOf(number))
+                .filter(found -> found.getOrigin() != null && List.of(found.getOrigin().split(", ")).contains(orderNumber))
+                .orElseThrow(() -> new BillingException("There is no posted invoice %s for order %s."
+                        .formatted(number, orderNumber)));
+        List<Map<String, Object>> entries = invoice.getLines().stream()
+                .flatMap(line -> line.getAllocations().stream())
+                .map(PrepareCreditDelegate::choice)
+                .toList();
+        execution.setVariable(InvoicingVariables.INVOICE_ID, invoice.getId());
+        execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(invoice, company));
+        // A JSON variable, which Tasklist hands to the form's checklist as its options.
+        execution.setVariable(InvoicingVariables.CREDITABLE_ENTRIES, Spin.JSON(entries));
+        execution.removeVariable(InvoicingVariables.REFUSAL);
     }
 
     private static Map<String, Object> choice(BillingAllocation allocation) {

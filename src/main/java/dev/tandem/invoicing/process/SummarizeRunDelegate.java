@@ -1,36 +1,33 @@
 package dev.tandem.invoicing.process;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.Company;
+import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoiceRunSkipRepository;
 
-/** The run's result for accounting: every invoice posted and sent, with its customer and total. */
+/**
+ * The run's result for accounting's review: how many invoices were posted and sent and how many
+ * orders were skipped. The lists themselves are on the run's page, read from Tandem's tables, so
+ * a run of any size fits.
+ */
 @Component("summarizeRun")
 class SummarizeRunDelegate implements JavaDelegate {
 
     private final InvoiceRepository invoices;
-    private final Company company;
+    private final InvoiceRunSkipRepository skips;
 
-    SummarizeRunDelegate(InvoiceRepository invoices, Company company) {
+    SummarizeRunDelegate(InvoiceRepository invoices, InvoiceRunSkipRepository skips) {
         this.invoices = invoices;
-        this.company = company;
+        this.skips = skips;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        List<Long> ids = (List<Long>) execution.getVariable(InvoiceRunProcess.INVOICE_IDS);
-        execution.setVariable(InvoiceRunProcess.SUMMARY, ids.isEmpty() ? "No invoice was created." : invoices
-                .findAllById(ids).stream()
-                .map(invoice -> "- %s, %s (%s): %s".formatted(invoice.getNumber(), invoice.getCustomer().getName(),
-                        invoice.getOrigin(), InvoicingVariables.total(invoice, company)))
-                .sorted()
-                .collect(Collectors.joining("\n")));
+        String run = execution.getProcessBusinessKey();
+        execution.setVariable(InvoiceRunProcess.INVOICES_SENT, invoices.countByInvoiceRunAndState(run, Invoice.State.POSTED));
+        execution.setVariable(InvoiceRunProcess.ORDERS_SKIPPED, skips.countByInvoiceRun(run));
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
 
 /** Ends the support period: the order is locked, no more time or invoices on it. */
@@ -12,13 +12,15 @@ import dev.tandem.sales.SalesOrderService;
 class CloseOrderDelegate implements JavaDelegate {
 
     private final SalesOrderService orders;
+    private final SalesOrderRepository ordersByNumber;
 
-    CloseOrderDelegate(SalesOrderService orders) {
+    CloseOrderDelegate(SalesOrderService orders, SalesOrderRepository ordersByNumber) {
         this.orders = orders;
+        this.ordersByNumber = ordersByNumber;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        orders.lock((Long) execution.getVariable(InvoicingVariables.ORDER_ID));
+        orders.lock(ordersByNumber.ofInstance(execution.getProcessBusinessKey()).getId());
     }
 }

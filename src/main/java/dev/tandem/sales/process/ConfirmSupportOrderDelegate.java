@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.catalog.Customer;
@@ -28,7 +29,6 @@ import dev.tandem.sales.SalesOrderService;
 class ConfirmSupportOrderDelegate implements JavaDelegate {
 
     static final String BILLING_POLICY = "billingPolicy";
-    static final String SALESPERSON = "salesperson";
     static final String ORDER_TOTAL = "orderTotal";
 
     private final SalesOrderService orders;
@@ -42,6 +42,12 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
         this.customers = customers;
         this.products = products;
         this.company = company;
+    }
+
+    /** Who sold: the person starting the process, never a name sent with it. */
+    private static String salesperson(DelegateExecution execution) {
+        Authentication person = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return person == null ? null : person.getUserId();
     }
 
     @Override
@@ -68,7 +74,7 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
                 "The quantity");
 
         SalesOrder order = orders.createQuotation(customer.getId(),
-                (String) execution.getVariable(SALESPERSON), null);
+                salesperson(execution), null);
         SalesOrderLine line = orders.addLine(order.getId(), product.getId(), hours, price);
         if (item != null) {
             if (itemQuantity == null || itemQuantity.signum() <= 0) {

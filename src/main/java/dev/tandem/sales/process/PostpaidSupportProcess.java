@@ -1,5 +1,10 @@
 package dev.tandem.sales.process;
 
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.common.ProcessInputs;
+import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.process.InvoicingVariables;
 
 /** Key, element ids and variable names of processes/postpaid-support.bpmn. */
@@ -7,6 +12,7 @@ public final class PostpaidSupportProcess {
 
     public static final String KEY = "postpaid-support";
 
+    public static final String START_EVENT = "startEvent_supportOrdered";
     public static final String USER_TASK_INVOICE_DELIVERED_TIME = "userTask_invoiceDeliveredTime";
     public static final String EVENT_GATEWAY_WAIT = "gateway_waitForDeliveredTime";
     public static final String TIMER_RECHECK = "intermediateCatchEvent_recheckDeliveredTime";
@@ -34,6 +40,19 @@ public final class PostpaidSupportProcess {
     public static final String REVIEW = InvoicingVariables.REVIEW;
     public static final String APPROVE = "APPROVE";
     public static final String CANCEL = "CANCEL";
+
+    /** What people may send: the order, accounting's choice and its details, the review, the credit. */
+    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, PrepaidSupportProcess.ORDER_FORM,
+            Map.of(USER_TASK_INVOICE_DELIVERED_TIME, List.of(
+                            StepInput.choice(ACTION, INVOICE, DOWN_PAYMENT, CREDIT, CLOSE).required(),
+                            StepInput.text(InvoicingVariables.CREDITED_INVOICE_NUMBER, StepInput.NAME),
+                            StepInput.date(InvoicingVariables.PERIOD_START),
+                            StepInput.date(InvoicingVariables.PERIOD_END),
+                            StepInput.flag(InvoicingVariables.DEDUCT_DOWN_PAYMENTS),
+                            InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
+                    USER_TASK_REVIEW_DRAFT, List.of(StepInput.choice(REVIEW, APPROVE, CANCEL).required()),
+                    USER_TASK_CREDIT_INVOICE, List.of(StepInput.ids(InvoicingVariables.CREDITED_ENTRIES))),
+            false);
 
     private PostpaidSupportProcess() {
     }

@@ -1,10 +1,18 @@
 package dev.tandem.sales.process;
 
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.common.ProcessInputs;
+import dev.tandem.common.StepInput;
+import dev.tandem.invoicing.process.InvoicingVariables;
+
 /** Key, element ids and variable names of processes/prepaid-support.bpmn. */
 public final class PrepaidSupportProcess {
 
     public static final String KEY = "prepaid-support";
 
+    public static final String START_EVENT = "startEvent_supportOrdered";
     public static final String USER_TASK_CREATE_INVOICE = "userTask_createInvoice";
     public static final String SERVICE_TASK_PRINT_INVOICE = "serviceTask_printInvoice";
     public static final String SERVICE_TASK_SEND_INVOICE = "serviceTask_sendInvoice";
@@ -33,6 +41,25 @@ public final class PrepaidSupportProcess {
     public static final String ADDITIONAL_HOURS = "additionalHours";
     public static final String PROPOSAL_NOTE = "proposalNote";
     public static final String QUOTATION_NUMBER = "quotationNumber";
+
+    /** The start form of both support processes: customer, hours sold and an optional second item. */
+    static final List<StepInput> ORDER_FORM = List.of(
+            StepInput.text(CUSTOMER_NAME, StepInput.NAME).required(),
+            StepInput.text(PRODUCT_CODE, StepInput.NAME).required(),
+            StepInput.decimal(ORDERED_HOURS, 2).required(),
+            StepInput.decimal(UNIT_PRICE, 2),
+            StepInput.text(ITEM_CODE, StepInput.NAME),
+            StepInput.decimal(ITEM_QUANTITY, 2));
+
+    /** What people may send: the order, the kind of invoice, and the salesperson's proposal. */
+    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, ORDER_FORM, Map.of(
+            USER_TASK_CREATE_INVOICE, List.of(
+                    StepInput.choice(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR,
+                            InvoicingVariables.DOWN_PAYMENT).required(),
+                    InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
+            USER_TASK_PROPOSE_HOURS, List.of(StepInput.choice(PROPOSAL, QUOTATION, NO_SALE).required(),
+                    StepInput.decimal(ADDITIONAL_HOURS, 2), StepInput.text(PROPOSAL_NOTE, StepInput.DESCRIPTION))),
+            false);
 
     private PrepaidSupportProcess() {
     }

@@ -1,14 +1,13 @@
 package dev.tandem.timesheets.process;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
-import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
+import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
@@ -24,8 +23,11 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
     private final TimesheetService timesheets;
     private final EmployeeRepository employees;
     private final OrderEvents orderEvents;
+    private final SalesOrderRepository orders;
 
-    RecordTimesheetEntryDelegate(TimesheetService timesheets, EmployeeRepository employees, OrderEvents orderEvents) {
+    RecordTimesheetEntryDelegate(TimesheetService timesheets, EmployeeRepository employees, OrderEvents orderEvents,
+                                 SalesOrderRepository orders) {
+        this.orders = orders;
         this.timesheets = timesheets;
         this.employees = employees;
         this.orderEvents = orderEvents;
@@ -33,19 +35,15 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        try {
-            String userId = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
-            Employee employee = employees.ofUser(userId);
-            TimesheetEntry entry = timesheets.recordHours(employee.getId(),
-                    TimesheetTarget.orderLine((Long) execution.getVariable(LogTimeProcess.ORDER_LINE_ID)),
-                    FormValues.date(execution.getVariable(LogTimeProcess.WORK_DATE), "The work date"),
-                    FormValues.decimal(execution.getVariable(LogTimeProcess.HOURS), "The hours"),
-                    (String) execution.getVariable(LogTimeProcess.DESCRIPTION));
-            execution.setVariable(LogTimeProcess.ENTRY_ID, entry.getId());
-            orderEvents.timeRecorded(entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
-            execution.removeVariable(LogTimeProcess.REFUSAL);
-        } catch (BillingException refused) {
-            throw new BpmnError(LogTimeProcess.ERROR_REFUSED, refused.getMessage());
-        }
+        String userId = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
+        Employee employee = employees.ofUser(userId);
+        TimesheetEntry entry = timesheets.recordHours(employee.getId(),
+                TimesheetTarget.orderLine(orders.ofInstance(execution.getProcessBusinessKey()).hoursLine().getId()),
+                FormValues.date(execution.getVariable(LogTimeProcess.WORK_DATE), "The work date"),
+                FormValues.decimal(execution.getVariable(LogTimeProcess.HOURS), "The hours"),
+                (String) execution.getVariable(LogTimeProcess.DESCRIPTION));
+        execution.setVariable(LogTimeProcess.ENTRY_ID, entry.getId());
+        orderEvents.timeRecorded(entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
+        execution.removeVariable(LogTimeProcess.REFUSAL);
     }
 }

@@ -70,7 +70,7 @@ class FieldServiceProcessTest {
     void setUp() throws Exception {
         init(engine);
         customer = fixtures.customer();
-        technician = fixtures.employee();
+        technician = fixtures.technician();
         order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
         cable = fixtures.save(Product.storable("CABLE-" + System.nanoTime(), "Network cable", "25"));
         inventory.receive(cable.getId(), new BigDecimal("10"));

@@ -30,6 +30,10 @@ import dev.tandem.catalog.Product;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskService;
 import dev.tandem.invoicing.BillingIntegrityCheck;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoiceRunSkip;
+import dev.tandem.invoicing.InvoiceRunSkipRepository;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.ToInvoiceList;
@@ -46,6 +50,8 @@ class InvoiceRunProcessTest {
     @Autowired InvoicingService invoicing;
     @Autowired ToInvoiceList toInvoice;
     @Autowired BillingIntegrityCheck integrity;
+    @Autowired InvoiceRepository invoices;
+    @Autowired InvoiceRunSkipRepository skips;
 
     private Product service;
     private Employee technician;
@@ -102,10 +108,12 @@ class InvoiceRunProcessTest {
         people.runJobs(instance);
 
         assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).task().hasCandidateGroup("accounting");
-        String summary = (String) runtime.getVariable(instance.getId(), InvoiceRunProcess.SUMMARY);
-        assertThat(summary.lines()).hasSize(2);
-        assertThat(summary).contains(a.getName() + " (%s, %s)".formatted(fixtures.orderNumber(t1), fixtures.orderNumber(t2)),
-                b.getName() + " (%s)".formatted(fixtures.orderNumber(t3)));
+        assertThat(instance).variables().containsEntry(InvoiceRunProcess.INVOICES_SENT, 2L)
+                .containsEntry(InvoiceRunProcess.ORDERS_SKIPPED, 0L);
+        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey()))
+                .extracting(invoice -> invoice.getCustomer().getName() + " (" + invoice.getOrigin() + ")")
+                .containsExactlyInAnyOrder(a.getName() + " (%s, %s)".formatted(fixtures.orderNumber(t1), fixtures.orderNumber(t2)),
+                        b.getName() + " (%s)".formatted(fixtures.orderNumber(t3)));
         assertThat(TestMailServer.server().getReceivedMessages())
                 .extracting(mail -> mail.getAllRecipients()[0].toString())
                 .containsExactlyInAnyOrder(a.getEmail(), b.getEmail());
@@ -121,7 +129,8 @@ class InvoiceRunProcessTest {
         ProcessInstance instance = run(orders, false);
         people.runJobs(instance);
 
-        assertThat(((String) runtime.getVariable(instance.getId(), InvoiceRunProcess.SUMMARY)).lines()).hasSize(3);
+        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey())).hasSize(3)
+                .allMatch(invoice -> invoice.getState() == Invoice.State.POSTED);
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(3);
     }
 
@@ -149,12 +158,32 @@ class InvoiceRunProcessTest {
         }
         runs.forEach(people::runJobs);
 
-        List<String> skipped = runs.stream()
-                .map(run -> (String) runtime.getVariable(run.getId(), InvoiceRunProcess.SKIPPED)).toList();
-        assertThat(skipped).filteredOn(text -> text != null).hasSize(1)
-                .allMatch(text -> text.contains(fixtures.orderNumber(orders.get(0)))
-                        && text.contains(fixtures.orderNumber(orders.get(1))));
+        List<List<String>> skipped = runs.stream().map(run -> skips.findByInvoiceRunOrderByOrderNumber(run.getBusinessKey())
+                .stream().map(InvoiceRunSkip::getOrderNumber).toList()).toList();
+        assertThat(skipped).filteredOn(orderNumbers -> !orderNumbers.isEmpty()).singleElement()
+                .isEqualTo(List.of(fixtures.orderNumber(orders.get(0)), fixtures.orderNumber(orders.get(1))));
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aRunOfAThousandOrdersFinishesAndMailsEachInvoiceOnce() {
+        Customer customer = fixtures.customer();
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Long order = fixtures.confirmedOrder(customer, service, "10");
+            // at most 20 hours a day, as one person works them
+            fixtures.log(technician, fixtures.line(order), BillingFixtures.today().minusDays(i / 20), "1");
+            orders.add(order);
+        }
+
+        ProcessInstance instance = run(orders, false);
+        people.runJobs(instance);
+
+        assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).variables()
+                .containsEntry(InvoiceRunProcess.INVOICES_SENT, 1000L).containsEntry(InvoiceRunProcess.ORDERS_SKIPPED, 0L);
+        assertThat(invoices.countByInvoiceRunAndState(instance.getBusinessKey(), Invoice.State.POSTED)).isEqualTo(1000);
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1000)
+                .extracting(mail -> mail.getSubject()).doesNotHaveDuplicates();
     }
 
     @Test

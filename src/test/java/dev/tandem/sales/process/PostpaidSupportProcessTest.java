@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -174,13 +175,16 @@ class PostpaidSupportProcessTest {
     }
 
     @Test
-    void aBadDateComesStraightBackWithTheReason() {
+    void aBadDateIsRefusedWithTheReasonAndTheTaskStaysAsItWas() {
         deliver("1");
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
-                InvoicingVariables.PERIOD_END, "last Friday"));
+        String taskId = task(order).getId();
 
-        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
-                .containsEntry(InvoicingVariables.REFUSAL, "The period end must be a date like 2026-11-20, not last Friday.");
+        assertThatThrownBy(() -> people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION,
+                PostpaidSupportProcess.INVOICE, InvoicingVariables.PERIOD_END, "last Friday")))
+                .hasMessage("periodEnd must be a date like 2026-11-20, not last Friday.");
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(task(order).getId()).isEqualTo(taskId);
+        assertThat(runtime.getVariable(order.getId(), InvoicingVariables.PERIOD_END)).isNull();
     }
 
     @Test

@@ -1,0 +1,12 @@
+package dev.tandem.invoicing;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface InvoiceRunSkipRepository extends JpaRepository<InvoiceRunSkip, Long> {
+
+    List<InvoiceRunSkip> findByInvoiceRunOrderByOrderNumber(String invoiceRun);
+
+    long countByInvoiceRun(String invoiceRun);
+}

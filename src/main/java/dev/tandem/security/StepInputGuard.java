@@ -1,0 +1,261 @@
+package dev.tandem.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
+
+import dev.tandem.common.BillingException;
+import dev.tandem.common.ProcessInputs;
+import dev.tandem.common.StepInput;
+import dev.tandem.fieldservice.process.FieldServiceProcess;
+import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.timesheets.process.LogTimeProcess;
+
+/**
+ * A step takes from a person exactly the inputs its form declares ({@link ProcessInputs}), with
+ * their types and limits, whatever the channel: Tasklist, {@code /engine-rest} or Tandem's pages
+ * all complete tasks through the engine's TaskService and FormService, which this guard replaces,
+ * and start processes through a start event, where it listens. Anything else (an unknown name, a
+ * wrong type, an unknown choice, too many decimals, too long a text) is refused before anything
+ * is written, with a message for the person.
+ * <p>
+ * Field-service steps belong to the technician the process assigned them to: nobody else may
+ * claim, reassign or complete them.
+ */
+class StepInputGuard {
+
+    /** Every process of Tandem and what people may send to it. */
+    static final Map<String, ProcessInputs> PROCESSES = Stream.of(LogTimeProcess.INPUTS, SupportTicketProcess.INPUTS,
+                    PrepaidSupportProcess.INPUTS, PostpaidSupportProcess.INPUTS, FieldServiceProcess.INPUTS,
+                    InvoiceRunProcess.INPUTS)
+            .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
+
+    private final CurrentUser currentUser;
+
+    StepInputGuard(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /** The user task as the guard needs it: which process and step, and who holds it. */
+    private record Step(String processKey, String taskDefinitionKey, String assignee) {
+    }
+
+    /**
+     * The task, after the same authorization check the engine's own command makes (so a person
+     * who may not work on it is refused as Camunda refuses them, before any input is looked at).
+     */
+    private Step step(CommandExecutor commands, String taskId, boolean assigning) {
+        return commands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null || task.getProcessDefinitionId() == null) {
+                return null;
+            }
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                if (assigning) {
+                    checker.checkTaskAssign(task);
+                } else {
+                    checker.checkTaskWork(task);
+                }
+            }
+            ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
+            return new Step(definition.getKey(), task.getTaskDefinitionKey(), task.getAssignee());
+        });
+    }
+
+    /** A completion of one of Tandem's tasks: only its declared inputs, each valid; its own technician's. */
+    void checkCompletion(CommandExecutor commands, String taskId, Map<String, ?> variables) {
+        Step step = step(commands, taskId, false);
+        ProcessInputs process = step == null ? null : PROCESSES.get(step.processKey());
+        if (process == null) {
+            return;
+        }
+        String user = currentUser.id();
+        if (process.stepsBelongToAssignee() && user != null && !user.equals(step.assignee())) {
+            throw new BillingException("This step belongs to %s: only they can complete it."
+                    .formatted(step.assignee() == null ? "the planned technician" : step.assignee()));
+        }
+        check(process.ofTask(step.taskDefinitionKey()), variables == null ? Map.of() : variables);
+    }
+
+    /** Claiming or handing over a field-service step: refused to people, it belongs to its technician. */
+    void checkAssignment(CommandExecutor commands, String taskId, String newAssignee, boolean claiming) {
+        Step step = step(commands, taskId, !claiming);
+        ProcessInputs process = step == null ? null : PROCESSES.get(step.processKey());
+        if (process != null && process.stepsBelongToAssignee() && currentUser.id() != null
+                && !currentUser.isAdministrator() && !Objects.equals(newAssignee, step.assignee())) {
+            throw new BillingException("This step belongs to %s, the technician planned for it; it cannot be taken over."
+                    .formatted(step.assignee()));
+        }
+    }
+
+    /** A process started by a person: at its form's start event, with the form's inputs only. */
+    void checkStart(String processKey, String startEventId, DelegateExecution execution) {
+        if (currentUser.id() == null) {
+            return;
+        }
+        ProcessInputs process = PROCESSES.get(processKey);
+        if (process == null) {
+            return;
+        }
+        if (!startEventId.equals(process.startEventId())) {
+            throw new BillingException("%s is started by Tandem itself at this point, not by a person."
+                    .formatted(processKey));
+        }
+        check(process.start(), execution.getVariables());
+    }
+
+    private static void check(List<StepInput> inputs, Map<String, ?> sent) {
+        Set<String> declared = inputs.stream().map(StepInput::name).collect(Collectors.toSet());
+        Set<String> unknown = new TreeSet<>(sent.keySet());
+        unknown.removeAll(declared);
+        if (!unknown.isEmpty()) {
+            throw new BillingException(declared.isEmpty()
+                    ? "This step takes no input; refused: %s.".formatted(String.join(", ", unknown))
+                    : "This step does not take %s; it takes %s.".formatted(String.join(", ", unknown),
+                    String.join(", ", new TreeSet<>(declared))));
+        }
+        for (StepInput input : inputs) {
+            Object value = sent instanceof VariableMap typed ? typed.getValueTyped(input.name()) : sent.get(input.name());
+            String refusal = input.refusal(plain(input, value));
+            if (refusal != null) {
+                throw new BillingException(refusal);
+            }
+        }
+    }
+
+    /**
+     * A value as sent, typed or not. Tasklist sends a checklist as serialized JSON, which is read
+     * here as JSON text; any other serialized object is refused: Tandem deserializes nothing else.
+     */
+    private static Object plain(StepInput input, Object value) {
+        if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+            String json = serialized.getValueSerialized();
+            if (json != null && "application/json".equals(serialized.getSerializationDataFormat())) {
+                try {
+                    return Spin.JSON(json);
+                } catch (RuntimeException unreadable) {
+                    throw new BillingException("%s is not valid JSON.".formatted(input.name()));
+                }
+            }
+            throw new BillingException("%s cannot be read: send it as JSON or a plain value.".formatted(input.name()));
+        }
+        return value instanceof TypedValue typed ? typed.getValue() : value;
+    }
+
+    /** Adds the start check to the start events of every process, as a built-in listener that no caller can skip. */
+    AbstractBpmnParseListener startEvents() {
+        return new AbstractBpmnParseListener() {
+            @Override
+            public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
+                if (scope instanceof ProcessDefinitionEntity definition) {
+                    String key = definition.getKey();
+                    String id = startEvent.getId();
+                    ExecutionListener check = execution -> checkStart(key, id, execution);
+                    startEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, check);
+                }
+            }
+        };
+    }
+
+    /** The TaskService every channel completes tasks through. */
+    class GuardedTaskService extends TaskServiceImpl {
+
+        @Override
+        public void complete(String taskId) {
+            checkCompletion(commandExecutor, taskId, Map.of());
+            super.complete(taskId);
+        }
+
+        @Override
+        public void complete(String taskId, Map<String, Object> variables) {
+            checkCompletion(commandExecutor, taskId, variables);
+            super.complete(taskId, variables);
+        }
+
+        @Override
+        public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
+                                                         boolean deserializeValues) {
+            checkCompletion(commandExecutor, taskId, variables);
+            return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        }
+
+        @Override
+        public void resolveTask(String taskId, Map<String, Object> variables) {
+            checkCompletion(commandExecutor, taskId, variables);
+            super.resolveTask(taskId, variables);
+        }
+
+        @Override
+        public void resolveTask(String taskId) {
+            checkCompletion(commandExecutor, taskId, Map.of());
+            super.resolveTask(taskId);
+        }
+
+        @Override
+        public void claim(String taskId, String userId) {
+            checkAssignment(commandExecutor, taskId, userId, true);
+            super.claim(taskId, userId);
+        }
+
+        @Override
+        public void setAssignee(String taskId, String userId) {
+            checkAssignment(commandExecutor, taskId, userId, false);
+            super.setAssignee(taskId, userId);
+        }
+
+        @Override
+        public void delegateTask(String taskId, String userId) {
+            checkAssignment(commandExecutor, taskId, userId, false);
+            super.delegateTask(taskId, userId);
+        }
+    }
+
+    /** The FormService Tasklist submits Camunda Forms through. */
+    class GuardedFormService extends FormServiceImpl {
+
+        @Override
+        public void submitTaskForm(String taskId, Map<String, Object> properties) {
+            checkCompletion(commandExecutor, taskId, properties);
+            super.submitTaskForm(taskId, properties);
+        }
+
+        @Override
+        public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
+                                                               boolean deserializeValues) {
+            checkCompletion(commandExecutor, taskId, properties);
+            return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        }
+
+        @Override
+        public void submitTaskFormData(String taskId, Map<String, String> properties) {
+            checkCompletion(commandExecutor, taskId, properties);
+            super.submitTaskFormData(taskId, properties);
+        }
+    }
+}

@@ -1,0 +1,412 @@
+package dev.tandem.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.TestClock;
+import dev.tandem.catalog.Customer;
+import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.fieldservice.process.FieldServiceProcess;
+import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.sales.process.PostpaidSupportProcess;
+import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+import dev.tandem.timesheets.process.LogTimeProcess;
+
+/**
+ * Each request here is one that worked before the guards, sent exactly as Tasklist, Modeler or a
+ * script sends it over {@code /engine-rest} with a demo user's credentials. Each is now refused
+ * with a clear 4xx and changes nothing.
+ */
+@TandemIntegrationTest
+class EngineGuardTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired IdentityService identity;
+    @Autowired ProcessEngine engine;
+    @Autowired SupportProcesses people;
+    @Autowired BillingFixtures fixtures;
+    @Autowired TestClock clock;
+    @Autowired FieldTaskRepository fieldTasks;
+    @Autowired TimesheetEntryRepository entries;
+    @Autowired SalesOrderRepository orders;
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private ResponseEntity<String> post(String user, String path, String body) {
+        return http.withBasicAuth(user, user).postForEntity("/engine-rest" + path, json(body), String.class);
+    }
+
+    private Task waiting(ProcessInstance instance) {
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    /** Theo's intervention with its timer stopped after five seconds: "Confirm time spent" waits. */
+    private ProcessInstance stoppedAfterFiveSeconds() {
+        ProcessInstance intervention = people.interventionForTheo("Boiler room", "Pressure drop");
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        clock.set(start);
+        assertThat(post("theo", "/task/" + waiting(intervention).getId() + "/complete", "{}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        clock.set(start.plusSeconds(5));
+        assertThat(post("theo", "/task/" + waiting(intervention).getId() + "/complete",
+                "{\"variables\": {\"timerAction\": {\"value\": \"STOP\"}}}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        clock.reset();
+        assertThat(waiting(intervention).getTaskDefinitionKey()).isEqualTo(FieldServiceProcess.USER_TASK_CONFIRM_TIME);
+        return intervention;
+    }
+
+    private List<TimesheetEntry> timeOf(ProcessInstance intervention) {
+        Long taskId = fieldTasks.findByNumber(intervention.getBusinessKey()).orElseThrow().getId();
+        return entries.findByFieldTaskIdOrderByWorkDateAscIdAsc(taskId);
+    }
+
+    @Test
+    void billedMinutesSentWithConfirmTimeSpentAreRefusedAndTheTimerRowDecides() {
+        ProcessInstance intervention = stoppedAfterFiveSeconds();
+        String confirm = "/task/" + waiting(intervention).getId() + "/complete";
+
+        ResponseEntity<String> attack = post("theo", confirm, """
+                {"variables": {"timeDescription": {"value": "Checked the boiler"},
+                               "billedMinutes": {"value": 6000, "type": "Integer"}}}""");
+        ResponseEntity<String> setVariable = http.withBasicAuth("theo", "theo").exchange(
+                "/engine-rest/task/" + waiting(intervention).getId() + "/variables/billedMinutes", HttpMethod.PUT,
+                json("{\"value\": 6000, \"type\": \"Integer\"}"), String.class);
+
+        assertThat(attack.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(attack.getBody()).contains("This step does not take billedMinutes");
+        assertThat(setVariable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(timeOf(intervention)).isEmpty();
+
+        assertThat(post("theo", confirm, "{\"variables\": {\"timeDescription\": {\"value\": \"Checked the boiler\"}}}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(timeOf(intervention)).singleElement().satisfies(entry -> {
+            assertThat(entry.getActualMinutes()).as("under a minute counts as one").isEqualTo(1);
+            assertThat(entry.getBilledMinutes()).as("the rounding's minimum").isEqualTo(15);
+        });
+    }
+
+    @Test
+    void aTechnicianCannotClaimNorCompleteAnotherTechniciansStep() {
+        technician("tess");
+        ProcessInstance intervention = people.interventionForTheo("Roof", "Antenna");
+        Task start = waiting(intervention);
+
+        ResponseEntity<String> claim = post("tess", "/task/" + start.getId() + "/claim", "{\"userId\": \"tess\"}");
+        ResponseEntity<String> complete = post("tess", "/task/" + start.getId() + "/complete", "{}");
+
+        assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(complete.getBody()).contains("This step belongs to theo");
+        assertThat(waiting(intervention).getId()).isEqualTo(start.getId());
+        assertThat(waiting(intervention).getAssignee()).isEqualTo("theo");
+    }
+
+    @Test
+    void onlyTechniciansArePlannedOnSite() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "5");
+
+        assertThatThrownBy(() -> people.startAs("sam", FieldServiceProcess.KEY, Map.of(
+                FieldServiceProcess.CUSTOMER_NAME, customer.getName(),
+                FieldServiceProcess.ORDER_NUMBER, fixtures.orderNumber(order),
+                FieldServiceProcess.TECHNICIAN, "hannah", FieldServiceProcess.SITE, "Depot")))
+                .hasMessage("hannah is not a technician: only technicians can be planned on site.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY)
+                .processInstanceBusinessKeyLike("F%").active().list())
+                .noneMatch(instance -> fieldTasks.findByNumber(instance.getBusinessKey()).orElseThrow()
+                        .getSalesOrder().getId().equals(order));
+    }
+
+    @Test
+    void anOrderLineSentWithLogTimeIsRefused() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5");
+        Long otherLine = fixtures.line(fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5"));
+        ProcessInstance logTime = people.startAs("hannah", LogTimeProcess.KEY,
+                Map.of(LogTimeProcess.ORDER_NUMBER, fixtures.orderNumber(order)));
+        String taskId = waiting(logTime).getId();
+        tasks.claim(taskId, "hannah");
+
+        ResponseEntity<String> attack = post("hannah", "/task/" + taskId + "/complete", """
+                {"variables": {"workDate": {"value": "%s"}, "hours": {"value": 2},
+                 "description": {"value": "Router"}, "orderLineId": {"value": %d, "type": "Long"}}}"""
+                .formatted(BillingFixtures.today(), otherLine));
+
+        assertThat(attack.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(attack.getBody()).contains("does not take orderLineId");
+        assertThat(entries.findAll()).noneMatch(entry -> entry.getSalesOrderLine() != null
+                && entry.getSalesOrderLine().getId().equals(otherLine));
+    }
+
+    @Test
+    void wrongTypesUnknownChoicesAndExtraDecimalsAreRefusedWithTheirReason() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        String taskId = waiting(order).getId();
+        tasks.claim(taskId, "alice");
+        String complete = "/task/" + taskId + "/complete";
+
+        assertThat(post("alice", complete, "{\"variables\": {\"action\": {\"value\": \"FOO\"}}}").getBody())
+                .contains("action must be one of INVOICE, DOWN_PAYMENT, CREDIT, CLOSE, not FOO.");
+        assertThat(post("alice", complete, "{\"variables\": {}}").getBody()).contains("action is required.");
+        assertThat(post("alice", complete, """
+                {"variables": {"action": {"value": "DOWN_PAYMENT"}, "downPaymentKind": {"value": "FIXED"},
+                 "downPaymentValue": {"value": 0.001}}}""").getBody())
+                .contains("downPaymentValue has more decimals than Tandem keeps: at most 2, not 0.001.");
+        assertThat(post("alice", complete, """
+                {"variables": {"action": {"value": "INVOICE"}, "periodStart": {"value": "yesterday"}}}""").getBody())
+                .contains("periodStart must be a date like 2026-11-20, not yesterday.");
+        assertThat(post("alice", complete, """
+                {"variables": {"action": {"value": "INVOICE"}, "deductDownPayments": {"value": "yes"}}}""").getBody())
+                .contains("deductDownPayments must be true or false.");
+        assertThat(post("alice", complete, """
+                {"variables": {"action": {"value": "CREDIT"}, "creditedInvoiceNumber": {"value": "%s"}}}"""
+                .formatted("X".repeat(201))).getBody())
+                .contains("creditedInvoiceNumber is too long: at most 200 characters, not 201.");
+        assertThat(waiting(order).getId()).isEqualTo(taskId);
+    }
+
+    @Test
+    void creditedEntriesSentAsTextAreRefusedNotReadAsTheWholeInvoice() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        Long orderId = orders.ofInstance(order.getBusinessKey()).getId();
+        fixtures.log(fixtures.employee(), fixtures.line(orderId), "1");
+        fixtures.log(fixtures.employee(), fixtures.line(orderId), "2");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        String credit = waiting(order).getId();
+        tasks.claim(credit, "alice");
+
+        ResponseEntity<String> attack = post("alice", "/task/" + credit + "/complete",
+                "{\"variables\": {\"creditedEntries\": {\"value\": \"all of them\"}}}");
+
+        assertThat(attack.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(attack.getBody()).contains("creditedEntries must be a list of ids.");
+        assertThat(waiting(order).getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
+        assertThat(runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).isEqualTo(invoiceNumber);
+    }
+
+    @Test
+    void aStartVariableCannotNameTheSalespersonWhoSoldIsWhoStarted() {
+        String start = "/process-definition/key/" + PrepaidSupportProcess.KEY + "/start";
+        String form = """
+                "customerName": {"value": "%s"}, "productCode": {"value": "%s"}, "orderedHours": {"value": 5}"""
+                .formatted(fixtures.customer().getName(), fixtures.prepaid("100").getCode());
+
+        ResponseEntity<String> attack = post("sam", start, "{\"variables\": {" + form
+                + ", \"salesperson\": {\"value\": \"mallory\"}}}");
+        ResponseEntity<String> honest = post("sam", start, "{\"variables\": {" + form + "}}");
+
+        assertThat(attack.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(attack.getBody()).contains("does not take salesperson");
+        assertThat(honest.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String businessKey = honest.getBody().replaceAll("(?s).*\"businessKey\":\"([^\"]+)\".*", "$1");
+        assertThat(orders.ofInstance(businessKey).getSalesperson()).isEqualTo("sam");
+    }
+
+    @Test
+    void aRefusedStartAnswers400WithTheReasonAndNoInternals() {
+        ResponseEntity<String> refused = post("hannah", "/process-definition/key/" + LogTimeProcess.KEY + "/start",
+                "{\"variables\": {\"orderNumber\": {\"value\": \"S99999\"}}}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Unknown sales order S99999.").doesNotContain("at dev.tandem", "SQL");
+    }
+
+    @Test
+    void aTechnicalErrorAnswers500WithAReferenceAndNothingOfTheDatabase() {
+        ResponseEntity<String> failed = post("admin", "/task/create", "{\"name\": \"%s\"}".formatted("x".repeat(5000)));
+
+        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(failed.getBody()).contains("technical error", "logged as")
+                .doesNotContainIgnoringCase("sql").doesNotContain("ACT_RU_TASK", "insert into", "Exception");
+    }
+
+    @Test
+    void peopleStartProcessesOnlyAtTheirFormsStartEvent() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5");
+        String number = fixtures.orderNumber(order);
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY).count();
+
+        ResponseEntity<String> message = post("sam", "/message", """
+                {"messageName": "%s", "businessKey": "%s"}""".formatted(FieldServiceProcess.MESSAGE_TIME_ADDED_AFTER_DONE,
+                "F99999"));
+        ResponseEntity<String> atActivity = post("sam", "/process-definition/key/" + PostpaidSupportProcess.KEY
+                + "/start", """
+                {"businessKey": "%s", "startInstructions": [{"type": "startBeforeActivity",
+                 "activityId": "%s"}]}""".formatted(number, PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE));
+
+        assertThat(message.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(message.getBody()).contains("started by Tandem itself");
+        assertThat(atActivity.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY).count())
+                .isEqualTo(before);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+    }
+
+    @Test
+    void aProcessOwnerCanNeitherModifyNorDeleteNorChangeARunningBillingInstance() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+
+        ResponseEntity<String> modify = post("olivia", "/process-instance/" + order.getId() + "/modification", """
+                {"instructions": [{"type": "startBeforeActivity", "activityId": "%s"}],
+                 "skipCustomListeners": true}""".formatted(PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE));
+        ResponseEntity<String> delete = post("olivia", "/process-instance/delete",
+                "{\"processInstanceIds\": [\"%s\"], \"deleteReason\": \"test\"}".formatted(order.getId()));
+        ResponseEntity<String> variable = http.withBasicAuth("olivia", "olivia").exchange(
+                "/engine-rest/process-instance/" + order.getId() + "/variables/invoiceId", HttpMethod.PUT,
+                json("{\"value\": 1, \"type\": \"Long\"}"), String.class);
+
+        assertThat(modify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(variable.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(order.getId()).count()).isOne();
+        assertThat(waiting(order).getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID)).isNull();
+    }
+
+    @Test
+    void aModelThatRunsCodeIsRefusedNamingTheElement() {
+        long before = repository.createDeploymentQuery().count();
+
+        ResponseEntity<String> membership = deployAs("olivia", "escalation.bpmn", model("""
+                <bpmn:sequenceFlow id="flow_toEnd" sourceRef="start" targetRef="end">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${execution.processEngineServices.identityService.createMembership('olivia', 'camunda-admin') == null}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>"""));
+        ResponseEntity<String> javaClass = deployAs("olivia", "class.bpmn", model("""
+                <bpmn:sequenceFlow id="flow_toEnd" sourceRef="start" targetRef="end" />
+                <bpmn:serviceTask id="serviceTask_anything" camunda:class="java.lang.Runtime" />"""));
+        ResponseEntity<String> unknownBean = deployAs("olivia", "bean.bpmn", model("""
+                <bpmn:sequenceFlow id="flow_toEnd" sourceRef="start" targetRef="end" />
+                <bpmn:serviceTask id="serviceTask_identity" camunda:delegateExpression="${identityService}" />"""));
+        ResponseEntity<String> script = deployAs("olivia", "script.bpmn", model("""
+                <bpmn:sequenceFlow id="flow_toEnd" sourceRef="start" targetRef="end" />
+                <bpmn:scriptTask id="scriptTask_anything" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>"""));
+
+        assertThat(membership.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(membership.getBody()).contains("element flow_toEnd", "does more than read variables");
+        assertThat(javaClass.getBody()).contains("element serviceTask_anything", "camunda:class");
+        assertThat(unknownBean.getBody()).contains("${identityService} is not one of Tandem's delegate or listener beans");
+        assertThat(script.getBody()).contains("element scriptTask_anything");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINISTRATORS).userId("olivia").count()).isZero();
+    }
+
+    @Test
+    void aModelThatReadsAndComparesVariablesAndCallsTandemsBeansDeploys() {
+        ResponseEntity<String> deployed = deployAs("olivia", "allowed.bpmn", model("""
+                <bpmn:sequenceFlow id="flow_toEnd" sourceRef="start" targetRef="end">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${execution.getVariable('action') == 'CLOSE' &amp;&amp; !fullyInvoiced}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:serviceTask id="serviceTask_close" camunda:delegateExpression="${closeOrder}" />"""));
+
+        assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        repository.deleteDeployment(deployed.getBody().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1"), true);
+    }
+
+    @Test
+    void aStrangerTypingSomeonesPasswordWrongSlowsTheirLoginDownButNeverLocksIt() throws InterruptedException {
+        if (identity.createUserQuery().userId("lena").count() == 0) {
+            User lena = identity.newUser("lena");
+            lena.setPassword("correct-horse");
+            identity.saveUser(lena);
+        }
+        TestRestTemplate stranger = http.withBasicAuth("lena", "guess");
+        TestRestTemplate lena = http.withBasicAuth("lena", "correct-horse");
+
+        assertThat(stranger.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(lena.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .as("the next check waits a few seconds").isEqualTo(HttpStatus.UNAUTHORIZED);
+        Thread.sleep(3_500);
+
+        assertThat(lena.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(identity.createUserQuery().userId("lena").singleResult()).isNotNull();
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts()).as("no count of failures ever locks an account").isEqualTo(Integer.MAX_VALUE);
+    }
+
+    private void technician(String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setPassword(userId);
+            identity.saveUser(user);
+            identity.createMembership(userId, Groups.TECHNICIANS);
+        }
+    }
+
+    /** A one-path process as Modeler saves it, with the given flow and elements between start and end. */
+    private static byte[] model(String elements) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="definitions_probe"
+                    targetNamespace="http://tandem.dev/probe">
+                  <bpmn:process id="probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start" />
+                    %s
+                    <bpmn:endEvent id="end" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(elements).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ResponseEntity<String> deployAs(String user, String name, byte[] model) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("deployment-name", name);
+        parts.add(name, new ByteArrayResource(model) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(parts, headers), String.class);
+    }
+}
