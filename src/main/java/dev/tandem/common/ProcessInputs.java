@@ -5,12 +5,10 @@ import java.util.Map;
 
 /**
  * What people may send to one process: the inputs of its start form and of each user task, by
- * element id. A start event or task not listed accepts nothing from a person. When
- * {@code stepsBelongToAssignee}, only the person the process assigned a task to may complete it,
- * and nobody may claim or reassign it (field service: the planned technician's steps).
+ * element id. A start event or task not listed accepts nothing from a person.
  */
 public record ProcessInputs(String processKey, String startEventId, List<StepInput> start,
-                            Map<String, List<StepInput>> tasks, boolean stepsBelongToAssignee) {
+                            Map<String, List<StepInput>> tasks) {
 
     public List<StepInput> ofTask(String taskDefinitionKey) {
         return tasks.getOrDefault(taskDefinitionKey, List.of());

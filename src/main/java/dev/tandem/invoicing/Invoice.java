@@ -58,6 +58,8 @@ public class Invoice {
     private BigDecimal amountTotal = BigDecimal.ZERO;
     private Instant postedAt;
     private String invoiceRun;
+    private String approvedBy;
+    private String creditRequestedBy;
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -120,6 +122,24 @@ public class Invoice {
     /** A figure as the customer reads it on this document. */
     public BigDecimal shown(BigDecimal amount) {
         return moveType == MoveType.CREDIT_NOTE ? amount.negate() : amount;
+    }
+
+    /** Who approved the draft at "Review draft invoice", or null. */
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    void approvedBy(String userId) {
+        this.approvedBy = userId;
+    }
+
+    /** Who asked for a credit note against this invoice that is not issued yet, or null. */
+    public String getCreditRequestedBy() {
+        return creditRequestedBy;
+    }
+
+    void creditRequestedBy(String userId) {
+        this.creditRequestedBy = userId;
     }
 
     /** The invoice run that created it, or null. */

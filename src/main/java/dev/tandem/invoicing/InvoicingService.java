@@ -277,6 +277,24 @@ public class InvoicingService {
         return invoices.save(invoice);
     }
 
+    /** Records who approved a draft for posting. */
+    public Invoice approve(Long invoiceId, String userId) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
+        if (invoice.getState() != Invoice.State.DRAFT) {
+            throw new BillingException("Only a draft is approved; this one is %s."
+                    .formatted(invoice.getState().name().toLowerCase()));
+        }
+        invoice.approvedBy(userId);
+        return invoice;
+    }
+
+    /** Records who asked for a credit note against a posted invoice; the credit note is issued next. */
+    public Invoice requestCredit(Long invoiceId, String userId) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
+        invoice.creditRequestedBy(userId);
+        return invoice;
+    }
+
     /** Posts a draft: it gets the next number of its year and can no longer change. */
     public Invoice post(Long invoiceId) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
@@ -368,6 +386,11 @@ public class InvoicingService {
         if (credit.getLines().isEmpty()) {
             throw new BillingException("Everything on %s has already been credited.".formatted(original.getNumber()));
         }
+        if (credit.getAmountTotal().signum() == 0) {
+            throw new BillingException("A credit note of 0.00 gives nothing back: %s bills nothing for what was ticked."
+                    .formatted(original.getNumber()));
+        }
+        original.creditRequestedBy(null);
         return invoices.save(credit);
     }
 }

@@ -78,8 +78,15 @@ public class Outbox {
             throw new MailDeliveryException("Mail %d to %s could not be sent: %s"
                     .formatted(mailId, mail.getRecipient(), failure.getMessage()), failure);
         }
-        separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
-                .ifPresent(row -> row.sent(clock.instant(), messageId)));
+        boolean recorded = Boolean.TRUE.equals(separateTransaction.execute(status -> mails.findById(mailId)
+                .map(row -> {
+                    row.sent(clock.instant(), messageId);
+                    return true;
+                }).orElse(false)));
+        if (!recorded) {
+            // Queued in this very transaction, so not visible to another one: recorded with it.
+            mail.sent(clock.instant(), messageId);
+        }
     }
 
     /** A technical failure: the job retries it and Cockpit shows the incident when retries run out. */

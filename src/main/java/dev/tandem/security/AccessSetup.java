@@ -113,11 +113,9 @@ class AccessSetup implements ApplicationRunner {
     }
 
     private void withdraw(String group, Resource resource, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery()
+        for (Authorization authorization : authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(group).resourceType(resource).resourceId(ALL)
-                .singleResult();
-        if (authorization != null) {
+                .groupIdIn(group).resourceType(resource).resourceId(ALL).list()) {
             for (Permission permission : permissions) {
                 authorization.removePermission(permission);
             }

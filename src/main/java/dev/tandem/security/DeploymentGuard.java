@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,28 +22,34 @@ import org.w3c.dom.NodeList;
 
 /**
  * A deployment is code: every expression in a model runs with Tandem's rights. So every BPMN and
- * DMN resource deployed (from Modeler, the REST API or Tandem's own start) is read before the
- * engine takes it, and refused, naming the element and the reason, if it could run anything but
- * what Tandem publishes: its delegate and listener beans ({@code ${beanName}}), reads of variables
- * ({@code ${name}}, {@code ${execution.getVariable('name')}}) and comparisons of them.
- * Scripts, Java classes, other expressions, connectors, external tasks, embedded HTML forms and
+ * DMN resource of a new deployment (from Modeler, the REST API or Tandem's own start) is read
+ * before the engine takes it, and refused, naming the element and the reason, if it could run
+ * anything but what Tandem publishes: its delegate and listener beans ({@code ${beanName}}), reads
+ * of variables ({@code ${name}}, {@code ${execution.getVariable('name')}}) and comparisons of them.
+ * Scripts, Java classes, other expressions, connectors, external tasks, generated and embedded
+ * forms, output mappings, input mappings other than the model inputs Tandem's delegates read, and
  * resources of other kinds are refused.
  */
 class DeploymentGuard implements Deployer {
 
-    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector");
-    private static final Set<String> FORBIDDEN_CAMUNDA_ATTRIBUTES = Set.of("class", "expression", "resource", "type",
-            "formKey", "scriptFormat");
+    /** Camunda's extension namespace and the older name the engine still reads as the same. */
+    private static final Set<String> EXTENSIONS = Set.of("http://camunda.org/schema/1.0/bpmn",
+            "http://activiti.org/bpmn");
+    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector", "formData",
+            "outputParameter", "out", "in");
+    private static final Set<String> FORBIDDEN_EXTENSION_ATTRIBUTES = Set.of("resource", "type", "formKey",
+            "scriptFormat", "resultVariable");
+    /** Literal inputs a model may give Tandem's delegates (which policy a start form sells, which invoice to issue). */
+    private static final Set<String> MODEL_INPUTS = Set.of("billingPolicy", "invoiceKind");
     private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/DMN/20191111/FEEL/",
             "http://www.omg.org/spec/FEEL/20140401");
 
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
     private static final Pattern BEAN = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
-    private static final Pattern VARIABLE_READ = Pattern.compile("execution\\.getVariable\\(\\s*'[A-Za-z0-9_]+'\\s*\\)");
-    private static final Pattern TOKEN = Pattern.compile("\\s+|'[^']*'|\"[^\"]*\"|[0-9]+(\\.[0-9]+)?"
-            + "|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|&&|\\|\\||[<>!()]");
-    private static final Pattern CALL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
+    /** What an expression may hold: variable reads, literals, comparisons and logic; and its end. */
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\s+|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[0-9]+(?:\\.[0-9]+)?"
+                    + "|execution\\.getVariable\\(\\s*'[A-Za-z0-9_]+'\\s*\\)"
+                    + "|[A-Za-z_][A-Za-z0-9_]*(?!\\s*[(.\\[])|==|!=|<=|>=|&&|\\|\\||[<>!()]|}");
 
     private final Supplier<Set<String>> publishedBeans;
 
@@ -55,26 +60,33 @@ class DeploymentGuard implements Deployer {
 
     @Override
     public void deploy(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            // Loading a deployment made earlier into the cache: it was checked when it was made.
+            return;
+        }
         for (ResourceEntity resource : deployment.getResources().values()) {
             String name = resource.getName();
             if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn")
                     || name.endsWith(".dmn11.xml")) {
-                Element root = parse(name, resource.getBytes()).getDocumentElement();
-                check(name, root, name.contains(".dmn"));
+                check(name, parse(name, resource.getBytes()).getDocumentElement(), name.contains(".dmn"));
             } else if (!name.endsWith(".form")) {
                 throw refused(name, null, "Tandem deploys BPMN and DMN models and Camunda Forms only");
             }
         }
     }
 
+    /** Comments dropped and text joined, as the engine's own parser sees it. */
     private static Document parse(String name, byte[] bytes) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
+            factory.setCoalescing(true);
+            factory.setIgnoringComments(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            return builder.parse(new ByteArrayInputStream(bytes));
+            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+            document.normalizeDocument();
+            return document;
         } catch (Exception e) {
             throw refused(name, null, "it is not a well-formed model: " + e.getMessage());
         }
@@ -82,33 +94,51 @@ class DeploymentGuard implements Deployer {
 
     private void check(String resource, Element element, boolean decision) {
         String local = element.getLocalName();
-        if (FORBIDDEN_ELEMENTS.contains(local)) {
-            throw refused(resource, element, "scripts and connectors run code; Tandem's steps are its published beans");
+        if (FORBIDDEN_ELEMENTS.contains(local) && isExtensionOrScript(element)) {
+            throw refused(resource, element, "<%s> runs code or writes variables outside Tandem's steps".formatted(local));
+        }
+        if ("inputParameter".equals(local) && element.getTextContent() != null && !element.getTextContent().isBlank()
+                && !MODEL_INPUTS.contains(element.getAttribute("name"))) {
+            throw refused(resource, element, "input %s is not one of the model inputs Tandem's steps read (%s)"
+                    .formatted(element.getAttribute("name"), String.join(", ", MODEL_INPUTS)));
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             checkAttribute(resource, element, (Attr) attributes.item(i), decision);
         }
+        StringBuilder text = new StringBuilder();
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             Node child = children.item(i);
             if (child instanceof Element nested) {
                 check(resource, nested, decision);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                checkExpressions(resource, element, child.getNodeValue());
+                text.append(child.getNodeValue());
             }
         }
+        checkExpressions(resource, element, text.toString());
+    }
+
+    private static boolean isExtension(String namespace) {
+        return namespace != null && EXTENSIONS.contains(namespace);
+    }
+
+    private static boolean isExtensionOrScript(Element element) {
+        return isExtension(element.getNamespaceURI()) || "scriptTask".equals(element.getLocalName())
+                || "script".equals(element.getLocalName());
     }
 
     private void checkAttribute(String resource, Element element, Attr attribute, boolean decision) {
         String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         String value = attribute.getValue();
-        if (CAMUNDA.equals(attribute.getNamespaceURI()) && FORBIDDEN_CAMUNDA_ATTRIBUTES.contains(name)) {
-            throw refused(resource, element, "camunda:%s runs code or loads it from elsewhere".formatted(name));
+        boolean extension = isExtension(attribute.getNamespaceURI());
+        if ("class".equals(name) || "expression".equals(name) || name.endsWith("Class")
+                || extension && FORBIDDEN_EXTENSION_ATTRIBUTES.contains(name)) {
+            throw refused(resource, element, "%s runs code or loads it from elsewhere".formatted(name));
         }
         if ("language".equals(name) || decision && "expressionLanguage".equals(name) && !FEEL.contains(value.strip())) {
-            throw refused(resource, element, "expressions in %s: only variable reads and comparisons (FEEL in decision tables) are allowed"
-                    .formatted(value));
+            throw refused(resource, element, ("expressions in %s: only variable reads and comparisons (FEEL in "
+                    + "decision tables) are allowed").formatted(value));
         }
         if ("delegateExpression".equals(name)) {
             Matcher bean = BEAN.matcher(value.strip());
@@ -120,37 +150,40 @@ class DeploymentGuard implements Deployer {
         checkExpressions(resource, element, value);
     }
 
-    /** Every ${…} or #{…} in the text must read variables and compare them, nothing else. */
+    /**
+     * Every ${…} or #{…} in the text must read variables and compare them, nothing else: it is
+     * scanned token by token to its closing brace, string literals and their escapes included.
+     */
     private static void checkExpressions(String resource, Element element, String text) {
-        if (text == null) {
-            return;
-        }
-        Matcher expressions = EXPRESSION.matcher(text);
-        while (expressions.find()) {
-            String body = VARIABLE_READ.matcher(expressions.group(1)).replaceAll("v");
-            if (CALL.matcher(body).find() || !onlyTokens(body)) {
-                throw refused(resource, element, "%s does more than read variables and compare them"
-                        .formatted(expressions.group()));
+        int at = 0;
+        while (true) {
+            int start = indexOfExpression(text, at);
+            if (start < 0) {
+                return;
             }
-        }
-        if (text.contains("${") || text.contains("#{")) {
-            if (!EXPRESSION.matcher(text).find()) {
-                throw refused(resource, element, "an expression that cannot be checked: " + text.strip());
+            Matcher token = TOKEN.matcher(text);
+            int position = start + 2;
+            boolean closed = false;
+            while (position < text.length() && !closed) {
+                token.region(position, text.length());
+                if (!token.lookingAt()) {
+                    throw refused(resource, element, "%s does more than read variables and compare them"
+                            .formatted(text.substring(start).strip()));
+                }
+                closed = "}".equals(token.group());
+                position = token.end();
             }
+            if (!closed) {
+                throw refused(resource, element, "an expression that does not end: " + text.substring(start).strip());
+            }
+            at = position;
         }
     }
 
-    private static boolean onlyTokens(String body) {
-        Matcher token = TOKEN.matcher(body);
-        int at = 0;
-        while (at < body.length()) {
-            token.region(at, body.length());
-            if (!token.lookingAt()) {
-                return false;
-            }
-            at = token.end();
-        }
-        return true;
+    private static int indexOfExpression(String text, int from) {
+        int dollar = text.indexOf("${", from);
+        int hash = text.indexOf("#{", from);
+        return dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
     }
 
     /** The refusal names the element, or the nearest one around it that has an id (a flow, a task). */

@@ -8,10 +8,15 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
+
+import dev.tandem.common.StepOwner;
 
 /**
  * Puts Tandem's guards into the engine before it starts, so they hold for every channel:
@@ -36,7 +41,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CurrentUser currentUser = new CurrentUser(configuration::getIdentityService);
-        StepInputGuard inputs = new StepInputGuard(currentUser);
+        StepInputGuard inputs = new StepInputGuard(currentUser, () -> beans.getBeansOfType(StepOwner.class).values()
+                .stream().collect(Collectors.toMap(StepOwner::processKey, owner -> owner)));
         configuration.setTaskService(inputs.new GuardedTaskService());
         configuration.setFormService(inputs.new GuardedFormService());
         if (configuration.getCustomPreBPMNParseListeners() == null) {
@@ -47,7 +53,15 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new InstanceChangeGuard(currentUser));
+        InstanceChangeGuard instances = new InstanceChangeGuard(currentUser);
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(instances);
+        configuration.setRuntimeService(new RuntimeServiceImpl() {
+            @Override
+            public MigrationPlanExecutionBuilder newMigration(MigrationPlan plan) {
+                instances.checkMigration(plan);
+                return super.newMigration(plan);
+            }
+        });
 
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());

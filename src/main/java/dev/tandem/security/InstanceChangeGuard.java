@@ -3,14 +3,17 @@ package dev.tandem.security;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 
 /**
  * Running instances move only through their steps. Whatever a person's authorizations, the engine
  * commands that change an instance from outside its model (start it at any activity, modify,
- * restart or delete it, set or remove its variables or a task's) are refused to everyone but
- * administrators: otherwise whoever holds such a right could reach a money step (post, credit)
+ * restart or delete it, set or remove its variables or a task's, throw a BPMN error or an
+ * escalation from a task, correlate a message or throw a signal, migrate it with variables) are
+ * refused to everyone but administrators: otherwise whoever holds such a right could reach a money step (post, credit)
  * with figures of their choosing. Tandem's own code runs without a user and is not concerned.
  */
 class InstanceChangeGuard extends CommandInterceptor {
@@ -24,7 +27,10 @@ class InstanceChangeGuard extends CommandInterceptor {
             "DeleteProcessInstanceCmd", "DeleteProcessInstancesCmd", "DeleteProcessInstanceBatchCmd",
             "SetExecutionVariablesCmd", "PatchExecutionVariablesCmd", "RemoveExecutionVariablesCmd",
             "SetVariablesToProcessInstancesBatchCmd",
-            "SetTaskVariablesCmd", "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd");
+            "SetTaskVariablesCmd", "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd",
+            "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",
+            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateStartMessageCmd", "CorrelateAllMessageBatchCmd",
+            "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd");
 
     private final CurrentUser currentUser;
 
@@ -34,12 +40,25 @@ class InstanceChangeGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (OUTSIDE_THE_MODEL.contains(command.getClass().getSimpleName()) && currentUser.id() != null
+        // A person's request is a command of its own; the commands Tandem's steps run inside it
+        // (a delegate correlating a message, say) are part of the step and not concerned.
+        boolean request = Context.getCommandContext() == null;
+        if (request && OUTSIDE_THE_MODEL.contains(command.getClass().getSimpleName()) && currentUser.id() != null
                 && !currentUser.isAdministrator()) {
             throw new AuthorizationException("Running instances change only through their steps: %s may not %s."
                     .formatted(currentUser.id(), describe(command)));
         }
         return next.execute(command);
+    }
+
+    /** Migration moves instances to a new model version as they are; a plan that also sets variables is refused. */
+    void checkMigration(MigrationPlan plan) {
+        if (currentUser.id() != null && !currentUser.isAdministrator() && plan.getVariables() != null
+                && !plan.getVariables().isEmpty()) {
+            throw new AuthorizationException(("Running instances change only through their steps: %s may migrate "
+                    + "instances but not set their variables (%s).").formatted(currentUser.id(),
+                    String.join(", ", plan.getVariables().keySet())));
+        }
     }
 
     private static String describe(Command<?> command) {
@@ -49,6 +68,12 @@ class InstanceChangeGuard extends CommandInterceptor {
         }
         if (name.contains("Delete")) {
             return "delete instances";
+        }
+        if (name.contains("Message") || name.contains("Signal")) {
+            return "send messages or signals into instances; Tandem's steps send them";
+        }
+        if (name.startsWith("HandleTask")) {
+            return "end a task with a BPMN error or an escalation; a task ends with its form";
         }
         return "start, modify or restart an instance at a chosen activity";
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -29,6 +32,7 @@ import org.camunda.spin.Spin;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.ProcessInputs;
 import dev.tandem.common.StepInput;
+import dev.tandem.common.StepOwner;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
@@ -44,8 +48,8 @@ import dev.tandem.timesheets.process.LogTimeProcess;
  * wrong type, an unknown choice, too many decimals, too long a text) is refused before anything
  * is written, with a message for the person.
  * <p>
- * Field-service steps belong to the technician the process assigned them to: nobody else may
- * claim, reassign or complete them.
+ * Steps that belong to one person ({@link StepOwner}: field service's planned technician) are
+ * completed by that person only, whoever the task was handed to, and nobody hands them on.
  */
 class StepInputGuard {
 
@@ -56,13 +60,16 @@ class StepInputGuard {
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
 
     private final CurrentUser currentUser;
+    private final Supplier<Map<String, StepOwner>> owners;
 
-    StepInputGuard(CurrentUser currentUser) {
+    /** @param owners by process key, asked for at each check (they are Spring beans made after the engine) */
+    StepInputGuard(CurrentUser currentUser, Supplier<Map<String, StepOwner>> owners) {
         this.currentUser = currentUser;
+        this.owners = owners;
     }
 
-    /** The user task as the guard needs it: which process and step, and who holds it. */
-    private record Step(String processKey, String taskDefinitionKey, String assignee) {
+    /** The user task as the guard needs it: which process and step, and whose it is (or null: a group's). */
+    private record Step(String processKey, String taskDefinitionKey, String owner) {
     }
 
     /**
@@ -84,7 +91,9 @@ class StepInputGuard {
             }
             ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
                     .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
-            return new Step(definition.getKey(), task.getTaskDefinitionKey(), task.getAssignee());
+            StepOwner owner = owners.get().get(definition.getKey());
+            return new Step(definition.getKey(), task.getTaskDefinitionKey(),
+                    owner == null ? null : owner.ownerOf(task.getProcessInstance().getBusinessKey()));
         });
     }
 
@@ -96,21 +105,19 @@ class StepInputGuard {
             return;
         }
         String user = currentUser.id();
-        if (process.stepsBelongToAssignee() && user != null && !user.equals(step.assignee())) {
-            throw new BillingException("This step belongs to %s: only they can complete it."
-                    .formatted(step.assignee() == null ? "the planned technician" : step.assignee()));
+        if (step.owner() != null && user != null && !user.equals(step.owner())) {
+            throw new BillingException("This step belongs to %s: only they can complete it.".formatted(step.owner()));
         }
         check(process.ofTask(step.taskDefinitionKey()), variables == null ? Map.of() : variables);
     }
 
-    /** Claiming or handing over a field-service step: refused to people, it belongs to its technician. */
+    /** Claiming or handing on a step that belongs to one person: only to that person. */
     void checkAssignment(CommandExecutor commands, String taskId, String newAssignee, boolean claiming) {
         Step step = step(commands, taskId, !claiming);
-        ProcessInputs process = step == null ? null : PROCESSES.get(step.processKey());
-        if (process != null && process.stepsBelongToAssignee() && currentUser.id() != null
-                && !currentUser.isAdministrator() && !Objects.equals(newAssignee, step.assignee())) {
-            throw new BillingException("This step belongs to %s, the technician planned for it; it cannot be taken over."
-                    .formatted(step.assignee()));
+        if (step != null && step.owner() != null && currentUser.id() != null
+                && !Objects.equals(newAssignee, step.owner())) {
+            throw new BillingException("This step belongs to the technician planned for it; it cannot be handed to "
+                    + "anybody else.");
         }
     }
 
@@ -227,6 +234,30 @@ class StepInputGuard {
         public void setAssignee(String taskId, String userId) {
             checkAssignment(commandExecutor, taskId, userId, false);
             super.setAssignee(taskId, userId);
+        }
+
+        @Override
+        public void saveTask(Task task) {
+            if (task.getId() != null) {
+                checkAssignment(commandExecutor, task.getId(), task.getAssignee(), false);
+            }
+            super.saveTask(task);
+        }
+
+        @Override
+        public void addUserIdentityLink(String taskId, String userId, String identityLinkType) {
+            if (IdentityLinkType.ASSIGNEE.equals(identityLinkType)) {
+                checkAssignment(commandExecutor, taskId, userId, false);
+            }
+            super.addUserIdentityLink(taskId, userId, identityLinkType);
+        }
+
+        @Override
+        public void deleteUserIdentityLink(String taskId, String userId, String identityLinkType) {
+            if (IdentityLinkType.ASSIGNEE.equals(identityLinkType)) {
+                checkAssignment(commandExecutor, taskId, null, false);
+            }
+            super.deleteUserIdentityLink(taskId, userId, identityLinkType);
         }
 
         @Override

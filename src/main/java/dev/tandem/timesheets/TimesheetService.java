@@ -72,8 +72,10 @@ public class TimesheetService {
         return record(employeeId, target, workDate, minutes, minutes, description, null);
     }
 
-    /** Time measured by a stopped timer: actual and rounded minutes, with its start and end. */
-    /** Records what a stopped timer measured; the timer is then gone, so its time is recorded once. */
+    /**
+     * Time measured by a stopped timer: actual and rounded minutes, with its start and end. The timer
+     * is then gone, so its time is recorded once.
+     */
     public TimesheetEntry recordTimer(Long employeeId, TimesheetTarget target, TimerService.StoppedTimer stopped,
                                       String description) {
         TimesheetEntry entry = record(employeeId, target, stopped.workDate(), stopped.actualMinutes(),

@@ -6,6 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 
@@ -30,6 +34,7 @@ class InvoiceDocumentTest {
     @Autowired BillingFixtures fixtures;
     @Autowired InvoicingService invoicing;
     @Autowired InvoiceDocument document;
+    @Autowired CustomerRepository customers;
 
     @Test
     void theInvoiceShowsEveryFigureTheCustomerNeedsToRecheckIt() throws IOException {
@@ -59,6 +64,41 @@ class InvoiceDocumentTest {
             assertThat(inkShare(page)).as("share of the page that is printed on").isBetween(0.01, 0.5);
         }
         assertThat(document.fileName(invoice)).isEqualTo(invoice.getNumber().replace('/', '-') + ".pdf");
+    }
+
+    @Test
+    void namesInEveryScriptArePrintedInTheirOwnLetters() throws IOException {
+        String greek = "Ελληνική Εταιρεία";
+        String cyrillic = "Кирилл и Мефодий";
+        String hebrew = "שלום עולם";
+        String arabic = "شركة السلام";
+        String chinese = "北京科技有限公司";
+        Customer customer = customers.save(new Customer("%s · %s · %s · %s · %s %d".formatted(greek, cyrillic, hebrew,
+                arabic, chinese, System.nanoTime()), "world@example.com", "Rue de la Loi 1", BillingFixtures.ZONE, "en"));
+        Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
+        fixtures.log(fixtures.employee(), fixtures.line(order), "1");
+        Invoice invoice = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+
+        try (PDDocument read = Loader.loadPDF(document.pdf(invoice.getId()))) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(read), Normalizer.Form.NFKC);
+            // Word by word, wherever the lines wrap; right-to-left words read back in either order.
+            for (String word : String.join(" ", greek, cyrillic, hebrew, arabic, chinese).split(" ")) {
+                assertThat(text).containsAnyOf(word, new StringBuilder(word).reverse().toString());
+            }
+            assertThat(text).doesNotContain("###");
+            List<String> fonts = new ArrayList<>();
+            for (var page : read.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).anyMatch(font -> font.contains("DejaVuSans")).anyMatch(font -> font.contains("DroidSansFallback"));
+
+            BufferedImage page = new PDFRenderer(read).renderImageWithDPI(0, 110);
+            Path preview = Path.of("target", "screenshots", "invoice-scripts-page-1.png");
+            Files.createDirectories(preview.getParent());
+            ImageIO.write(page, "png", preview.toFile());
+        }
     }
 
     @Test

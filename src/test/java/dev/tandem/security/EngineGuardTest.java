@@ -134,11 +134,17 @@ class EngineGuardTest {
         Task start = waiting(intervention);
 
         ResponseEntity<String> claim = post("tess", "/task/" + start.getId() + "/claim", "{\"userId\": \"tess\"}");
+        ResponseEntity<String> handOver = http.withBasicAuth("tess", "tess").exchange("/engine-rest/task/" + start.getId(),
+                HttpMethod.PUT, json("{\"name\": \"%s\", \"assignee\": \"tess\"}".formatted(start.getName())), String.class);
         ResponseEntity<String> complete = post("tess", "/task/" + start.getId() + "/complete", "{}");
+        ResponseEntity<String> error = post("theo", "/task/" + start.getId() + "/bpmnError",
+                "{\"errorCode\": \"FIELD_SERVICE_REFUSED\", \"variables\": {\"billedMinutes\": {\"value\": 6000}}}");
 
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(handOver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete.getBody()).contains("This step belongs to theo");
+        assertThat(error.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(waiting(intervention).getId()).isEqualTo(start.getId());
         assertThat(waiting(intervention).getAssignee()).isEqualTo("theo");
     }
@@ -258,6 +264,23 @@ class EngineGuardTest {
     }
 
     @Test
+    void tasklistGetsA400WithTheReasonForAValueTheFormCannotTake() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        String taskId = waiting(order).getId();
+        tasks.claim(taskId, "alice");
+        Logins logins = new Logins(http);
+
+        ResponseEntity<String> submitted = logins.post(logins.webapp("tasklist", "alice"),
+                "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", """
+                {"variables": {"action": {"value": "DOWN_PAYMENT"}, "downPaymentKind": {"value": "FIXED"},
+                 "downPaymentValue": {"value": 12.345}}}""");
+
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(submitted.getBody()).contains("downPaymentValue has more decimals than Tandem keeps: at most 2, not 12.345.");
+        assertThat(waiting(order).getId()).isEqualTo(taskId);
+    }
+
+    @Test
     void aTechnicalErrorAnswers500WithAReferenceAndNothingOfTheDatabase() {
         ResponseEntity<String> failed = post("admin", "/task/create", "{\"name\": \"%s\"}".formatted("x".repeat(5000)));
 
@@ -280,8 +303,8 @@ class EngineGuardTest {
                 {"businessKey": "%s", "startInstructions": [{"type": "startBeforeActivity",
                  "activityId": "%s"}]}""".formatted(number, PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE));
 
-        assertThat(message.getStatusCode().is4xxClientError()).isTrue();
-        assertThat(message.getBody()).contains("started by Tandem itself");
+        assertThat(message.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message.getBody()).contains("send messages or signals into instances");
         assertThat(atActivity.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY).count())
                 .isEqualTo(before);
@@ -310,6 +333,24 @@ class EngineGuardTest {
     }
 
     @Test
+    void aProcessOwnerMigratesInstancesButCannotSetTheirVariablesOnTheWay() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        String definition = order.getProcessDefinitionId();
+
+        ResponseEntity<String> migrated = post("olivia", "/migration/execute", """
+                {"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s",
+                  "instructions": [{"sourceActivityIds": ["%s"], "targetActivityIds": ["%s"]}],
+                  "variables": {"review": {"value": "APPROVE"}}},
+                 "processInstanceIds": ["%s"]}""".formatted(definition, definition,
+                PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME, PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME,
+                order.getId()));
+
+        assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(migrated.getBody()).contains("may migrate instances but not set their variables (review)");
+        assertThat(runtime.getVariable(order.getId(), "review")).isNull();
+    }
+
+    @Test
     void aModelThatRunsCodeIsRefusedNamingTheElement() {
         long before = repository.createDeploymentQuery().count();
 
@@ -329,9 +370,33 @@ class EngineGuardTest {
 
         assertThat(membership.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(membership.getBody()).contains("element flow_toEnd", "does more than read variables");
-        assertThat(javaClass.getBody()).contains("element serviceTask_anything", "camunda:class");
+        assertThat(javaClass.getBody()).contains("element serviceTask_anything", "class runs code");
         assertThat(unknownBean.getBody()).contains("${identityService} is not one of Tandem's delegate or listener beans");
         assertThat(script.getBody()).contains("element scriptTask_anything");
+        for (String hidden : List.of(
+                // Camunda reads its older namespace as its own
+                "<bpmn:serviceTask id=\"serviceTask_old\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.Runtime\" />",
+                // a listener's class needs no prefix
+                "<bpmn:serviceTask id=\"serviceTask_listener\" camunda:delegateExpression=\"${closeOrder}\"><bpmn:extensionElements>"
+                        + "<camunda:executionListener event=\"start\" class=\"java.lang.Runtime\" /></bpmn:extensionElements></bpmn:serviceTask>",
+                // a quote escaped inside a string literal, and a call after it
+                "<bpmn:serviceTask id=\"serviceTask_escaped\" camunda:asyncBefore=\"${x == '\\'} ' || ''.getClass() == null}\" />",
+                // an expression cut in two by CDATA, joined again by the engine's parser
+                "<bpmn:serviceTask id=\"serviceTask_cut\" camunda:delegateExpression=\"${closeOrder}\"><bpmn:documentation>x</bpmn:documentation>"
+                        + "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"billingPolicy\">$<![CDATA[{''.getClass()}]]>"
+                        + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>",
+                // a variable written by the model, faking accounting's approval
+                "<bpmn:serviceTask id=\"serviceTask_approved\" camunda:delegateExpression=\"${postInvoice}\"><bpmn:extensionElements>"
+                        + "<camunda:inputOutput><camunda:inputParameter name=\"review\">APPROVE</camunda:inputParameter></camunda:inputOutput>"
+                        + "</bpmn:extensionElements></bpmn:serviceTask>",
+                "<bpmn:serviceTask id=\"serviceTask_output\" camunda:delegateExpression=\"${closeOrder}\"><bpmn:extensionElements>"
+                        + "<camunda:inputOutput><camunda:outputParameter name=\"review\">APPROVE</camunda:outputParameter></camunda:inputOutput>"
+                        + "</bpmn:extensionElements></bpmn:serviceTask>")) {
+            ResponseEntity<String> refused = deployAs("olivia", "hidden.bpmn",
+                    model("<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"start\" targetRef=\"end\" />" + hidden));
+            assertThat(refused.getStatusCode()).as(hidden).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(hidden).contains("Deployment refused: hidden.bpmn element serviceTask_");
+        }
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
         assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINISTRATORS).userId("olivia").count()).isZero();
     }

@@ -91,6 +91,20 @@ final class Logins {
         }
     }
 
+    /**
+     * A JSON POST with the session's cookies and its CSRF token, as a webapp sends it: the token of
+     * the session a login opened comes with the next page the browser reads.
+     */
+    ResponseEntity<String> post(Session session, String path, String json) {
+        String token = get(session, "/camunda/api/engine/engine/", MediaType.APPLICATION_JSON).getHeaders()
+                .getFirst("X-XSRF-TOKEN");
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, session.cookies().replaceAll("XSRF-TOKEN=[^;]*", "XSRF-TOKEN=" + token));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.add("X-XSRF-TOKEN", token);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);
+    }
+
     /** A GET with the session's cookies. */
     ResponseEntity<String> get(Session session, String path, MediaType accept) {
         HttpHeaders headers = new HttpHeaders();

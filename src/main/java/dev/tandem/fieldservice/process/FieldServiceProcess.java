@@ -48,16 +48,11 @@ public final class FieldServiceProcess {
     public static final String TIMER_STARTED_AT = "timerStartedAt";
     public static final String ELAPSED_MINUTES = "elapsedMinutes";
 
-    /** What the stopped timer measured, kept for "Confirm time spent". */
-    public static final String STOPPED_STARTED_AT = "stoppedStartedAt";
-    public static final String STOPPED_ENDED_AT = "stoppedEndedAt";
+    /** What the stopped timer measured, shown on "Confirm time spent". */
     public static final String ACTUAL_MINUTES = "actualMinutes";
     public static final String BILLED_MINUTES = "billedMinutes";
     public static final String WORK_DATE = "workDate";
     public static final String ROUNDING_RULE = "roundingRule";
-    public static final String ROUNDING_MINIMUM = "roundingMinimum";
-    public static final String ROUNDING_STEP = "roundingStep";
-    public static final String ROUNDING_RULE_NAME = "roundingRuleName";
     public static final String TIME_DESCRIPTION = "timeDescription";
 
     /** Worksheet: notes and up to three materials per round; more rounds while moreMaterials. */
@@ -89,8 +84,9 @@ public final class FieldServiceProcess {
     public static final String REFUSAL = "refusal";
 
     /**
-     * What people may send: the planning, then the technician's steps, which belong to the planned
-     * technician alone. The message start (time added to a done task) is Tandem's own.
+     * What people may send: the planning, then the technician's steps (which belong to the planned
+     * technician alone: {@link TechnicianOwnsSteps}). The message start (time added to a done task)
+     * is Tandem's own.
      */
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, List.of(
             StepInput.text(CUSTOMER_NAME, StepInput.NAME).required(),
@@ -108,8 +104,7 @@ public final class FieldServiceProcess {
                             StepInput.text(materialCode(3), StepInput.NAME), StepInput.decimal(materialQuantity(3), 2),
                             StepInput.flag(MORE_MATERIALS)),
                     USER_TASK_CUSTOMER_SIGNS, List.of(StepInput.flag(SIGNATURE_WAIVED)),
-                    USER_TASK_MARK_AS_DONE, List.of(StepInput.choice(DONE_ACTION, DONE, ADD_TIME).required())),
-            true);
+                    USER_TASK_MARK_AS_DONE, List.of(StepInput.choice(DONE_ACTION, DONE, ADD_TIME).required())));
 
     private FieldServiceProcess() {
     }

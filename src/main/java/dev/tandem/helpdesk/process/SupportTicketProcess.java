@@ -52,8 +52,7 @@ public final class SupportTicketProcess {
                     StepInput.text(ORDER_NUMBER, StepInput.NAME)),
             Map.of(USER_TASK_WORK_ON_TICKET, List.of(StepInput.date(WORK_DATE), StepInput.decimal(HOURS, 2),
                     StepInput.text(WORK_DESCRIPTION, StepInput.DESCRIPTION), StepInput.text(EMPLOYEE, StepInput.NAME),
-                    StepInput.flag(RESOLVED))),
-            false);
+                    StepInput.flag(RESOLVED))));
 
     private SupportTicketProcess() {
     }

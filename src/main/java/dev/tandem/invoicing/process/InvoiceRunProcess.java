@@ -28,7 +28,7 @@ public final class InvoiceRunProcess {
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT,
             List.of(StepInput.ids(ORDER_IDS).required(), StepInput.flag(CONSOLIDATED),
                     StepInput.date(InvoicingVariables.PERIOD_START), StepInput.date(InvoicingVariables.PERIOD_END)),
-            Map.of(), false);
+            Map.of());
 
     private InvoiceRunProcess() {
     }

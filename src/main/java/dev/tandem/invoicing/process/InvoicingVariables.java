@@ -8,6 +8,7 @@ import dev.tandem.common.Company;
 import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.security.Groups;
 
 /**
  * Variable names and error codes of the invoicing steps that prepaid-support and postpaid-support
@@ -74,6 +75,19 @@ public final class InvoicingVariables {
                     execution.getProcessBusinessKey()));
         }
         return invoice;
+    }
+
+    /**
+     * A money step's own precondition: the person who decided it at the step before (approved the
+     * draft, asked for the credit) is an accountant. Anything else means the model was changed to
+     * reach money another way: a technical failure, not a refusal.
+     */
+    static void requireAccounting(DelegateExecution execution, String decidedBy, String decision) {
+        if (decidedBy == null || execution.getProcessEngineServices().getIdentityService().createUserQuery()
+                .userId(decidedBy).memberOfGroup(Groups.ACCOUNTING).count() == 0) {
+            throw new IllegalStateException("%s of %s was not decided by accounting"
+                    .formatted(decision, execution.getProcessBusinessKey()));
+        }
     }
 
     /** The total as the person reads it: "1089.00 EUR (invoice)". */

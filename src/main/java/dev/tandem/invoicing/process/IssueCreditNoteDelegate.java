@@ -32,8 +32,9 @@ class IssueCreditNoteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long invoiceId = InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId();
-        Invoice credit = invoicing.createCreditNote(invoiceId,
+        Invoice original = InvoicingVariables.invoiceOfThisOrder(execution, invoices);
+        InvoicingVariables.requireAccounting(execution, original.getCreditRequestedBy(), "The request for a credit note");
+        Invoice credit = invoicing.createCreditNote(original.getId(),
                 new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
         Invoice posted = invoicing.post(credit.getId());
         execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());

@@ -10,7 +10,7 @@ import dev.tandem.invoicing.InvoicingService;
 
 /**
  * Posts the reviewed draft: it gets its number and is final. Only a draft of this instance's order
- * that accounting approved at "Review draft invoice" is posted.
+ * that an accountant approved at "Review draft invoice" ({@link ApproveDraftListener}) is posted.
  */
 @Component("postInvoice")
 class PostInvoiceDelegate implements JavaDelegate {
@@ -25,11 +25,10 @@ class PostInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (!"APPROVE".equals(execution.getVariable(InvoicingVariables.REVIEW))) {
-            throw new IllegalStateException("The draft of " + execution.getProcessBusinessKey() + " was not approved");
-        }
+        Invoice draft = InvoicingVariables.invoiceOfThisOrder(execution, invoices);
+        InvoicingVariables.requireAccounting(execution, draft.getApprovedBy(), "The approval of the draft");
         execution.removeVariable(InvoicingVariables.REVIEW);
-        Invoice posted = invoicing.post(InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId());
+        Invoice posted = invoicing.post(draft.getId());
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
     }
 }

@@ -51,8 +51,7 @@ public final class PostpaidSupportProcess {
                             StepInput.flag(InvoicingVariables.DEDUCT_DOWN_PAYMENTS),
                             InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
                     USER_TASK_REVIEW_DRAFT, List.of(StepInput.choice(REVIEW, APPROVE, CANCEL).required()),
-                    USER_TASK_CREDIT_INVOICE, List.of(StepInput.ids(InvoicingVariables.CREDITED_ENTRIES))),
-            false);
+                    USER_TASK_CREDIT_INVOICE, List.of(StepInput.ids(InvoicingVariables.CREDITED_ENTRIES))));
 
     private PostpaidSupportProcess() {
     }

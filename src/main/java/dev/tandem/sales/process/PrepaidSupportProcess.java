@@ -58,8 +58,7 @@ public final class PrepaidSupportProcess {
                             InvoicingVariables.DOWN_PAYMENT).required(),
                     InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
             USER_TASK_PROPOSE_HOURS, List.of(StepInput.choice(PROPOSAL, QUOTATION, NO_SALE).required(),
-                    StepInput.decimal(ADDITIONAL_HOURS, 2), StepInput.text(PROPOSAL_NOTE, StepInput.DESCRIPTION))),
-            false);
+                    StepInput.decimal(ADDITIONAL_HOURS, 2), StepInput.text(PROPOSAL_NOTE, StepInput.DESCRIPTION))));
 
     private PrepaidSupportProcess() {
     }

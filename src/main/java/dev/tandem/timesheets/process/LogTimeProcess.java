@@ -37,8 +37,7 @@ public final class LogTimeProcess {
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT,
             List.of(StepInput.text(ORDER_NUMBER, StepInput.NAME).required()),
             Map.of(USER_TASK_LOG_TIME, List.of(StepInput.date(WORK_DATE), StepInput.decimal(HOURS, 2),
-                    StepInput.text(DESCRIPTION, StepInput.DESCRIPTION))),
-            false);
+                    StepInput.text(DESCRIPTION, StepInput.DESCRIPTION))));
 
     private LogTimeProcess() {
     }

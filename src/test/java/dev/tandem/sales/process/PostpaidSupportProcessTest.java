@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.InvoiceStatus;
 import dev.tandem.sales.OrderFigures;
@@ -44,6 +46,8 @@ class PostpaidSupportProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
+    @Autowired InvoiceRepository invoices;
+    @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired BillingFixtures fixtures;
     @Autowired SupportProcesses people;
@@ -135,6 +139,22 @@ class PostpaidSupportProcessTest {
         assertThat(figures.ofLine(fixtures.line(orderId())).invoiced()).isEqualByComparingTo("5.5");
         assertThat(figures.ofLine(fixtures.line(orderId())).status()).isEqualTo(InvoiceStatus.NOTHING);
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+        Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        assertThat(fixtures.view(invoiceId).number()).startsWith("INV/");
+        assertThat(invoices.findById(invoiceId).orElseThrow().getApprovedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void aDraftApprovedBySomebodyOutsideAccountingIsNotPosted() {
+        deliver("2");
+        invoiceDeliveredTime();
+        String review = task(order).getId();
+        tasks.claim(review, "sam");
+
+        assertThatThrownBy(() -> tasks.complete(review, Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE)))
+                .hasMessageContaining("The approval of the draft of %s was not decided by accounting"
+                        .formatted(order.getBusinessKey()));
+        assertThat(task(order).getId()).isEqualTo(review);
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.tandem.invoicing.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import dev.tandem.common.StepCompleter;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoicingService;
+
+/**
+ * When "Credit invoice" is completed, the invoice to credit records who asked for the credit note.
+ * Issuing it checks that record, so a credit note is only ever issued at an accountant's request.
+ */
+@Component("requestCredit")
+class RequestCreditListener implements TaskListener {
+
+    private final InvoicingService invoicing;
+    private final InvoiceRepository invoices;
+
+    RequestCreditListener(InvoicingService invoicing, InvoiceRepository invoices) {
+        this.invoicing = invoicing;
+        this.invoices = invoices;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        invoicing.requestCredit(InvoicingVariables.invoiceOfThisOrder(task.getExecution(), invoices).getId(),
+                StepCompleter.of(task));
+    }
+}
