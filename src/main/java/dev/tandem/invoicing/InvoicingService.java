@@ -348,6 +348,8 @@ public class InvoicingService {
         if (original.getState() != Invoice.State.POSTED || original.getReversedInvoice() != null) {
             throw new BillingException("Only a posted invoice can be credited.");
         }
+        // The request is used up by this attempt, issued or refused: the next credit needs its own.
+        original.creditRequestedBy(null);
         boolean full = entryIds == null || entryIds.isEmpty();
         Set<Long> notFound = full ? new LinkedHashSet<>() : new LinkedHashSet<>(entryIds);
         Invoice credit = Invoice.creditNoteOf(original);
@@ -390,7 +392,6 @@ public class InvoicingService {
             throw new BillingException("A credit note of 0.00 gives nothing back: %s bills nothing for what was ticked."
                     .formatted(original.getNumber()));
         }
-        original.creditRequestedBy(null);
         return invoices.save(credit);
     }
 }

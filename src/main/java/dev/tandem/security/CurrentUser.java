@@ -24,8 +24,12 @@ class CurrentUser {
     }
 
     boolean isAdministrator() {
+        return isIn(Groups.ADMINISTRATORS);
+    }
+
+    boolean isIn(String group) {
         Authentication authentication = identity.get().getCurrentAuthentication();
         return authentication != null && authentication.getGroupIds() != null
-                && authentication.getGroupIds().contains(Groups.ADMINISTRATORS);
+                && authentication.getGroupIds().contains(group);
     }
 }

@@ -36,7 +36,7 @@ class DeploymentGuard implements Deployer {
     private static final Set<String> EXTENSIONS = Set.of("http://camunda.org/schema/1.0/bpmn",
             "http://activiti.org/bpmn");
     private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("scriptTask", "script", "connector", "formData",
-            "outputParameter", "out", "in");
+            "formField", "formProperty", "value", "outputParameter", "out", "in");
     private static final Set<String> FORBIDDEN_EXTENSION_ATTRIBUTES = Set.of("resource", "type", "formKey",
             "scriptFormat", "resultVariable");
     /** Literal inputs a model may give Tandem's delegates (which policy a start form sells, which invoice to issue). */

@@ -58,7 +58,9 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         configuration.setRuntimeService(new RuntimeServiceImpl() {
             @Override
             public MigrationPlanExecutionBuilder newMigration(MigrationPlan plan) {
-                instances.checkMigration(plan);
+                instances.checkMigration(plan, definitionId -> commandExecutor.execute(context -> context
+                        .getProcessEngineConfiguration().getDeploymentCache()
+                        .findDeployedProcessDefinitionById(definitionId).getKey()));
                 return super.newMigration(plan);
             }
         });

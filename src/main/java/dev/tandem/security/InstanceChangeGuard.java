@@ -1,6 +1,7 @@
 package dev.tandem.security;
 
 import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -29,8 +30,10 @@ class InstanceChangeGuard extends CommandInterceptor {
             "SetVariablesToProcessInstancesBatchCmd",
             "SetTaskVariablesCmd", "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd",
             "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",
-            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateStartMessageCmd", "CorrelateAllMessageBatchCmd",
-            "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd");
+            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
+            "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd",
+            // deleting a deployment or definition with cascade deletes its running instances
+            "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd", "DeleteProcessDefinitionsByKeyCmd");
 
     private final CurrentUser currentUser;
 
@@ -51,13 +54,28 @@ class InstanceChangeGuard extends CommandInterceptor {
         return next.execute(command);
     }
 
-    /** Migration moves instances to a new model version as they are; a plan that also sets variables is refused. */
-    void checkMigration(MigrationPlan plan) {
-        if (currentUser.id() != null && !currentUser.isAdministrator() && plan.getVariables() != null
-                && !plan.getVariables().isEmpty()) {
+    /**
+     * Migration moves instances to another version of their process as they are: each step to the
+     * step with the same id, no variables set on the way. A plan that sets variables, maps a step
+     * onto another or moves instances to another process would run steps outside the model.
+     */
+    void checkMigration(MigrationPlan plan, Function<String, String> processKeyOfDefinition) {
+        if (currentUser.id() == null || currentUser.isAdministrator()) {
+            return;
+        }
+        if (plan.getVariables() != null && !plan.getVariables().isEmpty()) {
             throw new AuthorizationException(("Running instances change only through their steps: %s may migrate "
                     + "instances but not set their variables (%s).").formatted(currentUser.id(),
                     String.join(", ", plan.getVariables().keySet())));
+        }
+        boolean sameProcess = processKeyOfDefinition.apply(plan.getSourceProcessDefinitionId())
+                .equals(processKeyOfDefinition.apply(plan.getTargetProcessDefinitionId()));
+        boolean sameSteps = plan.getInstructions().stream()
+                .allMatch(instruction -> instruction.getSourceActivityId().equals(instruction.getTargetActivityId()));
+        if (!sameProcess || !sameSteps) {
+            throw new AuthorizationException(("Running instances change only through their steps: %s may migrate "
+                    + "instances to another version of their process, each step to the same step.")
+                    .formatted(currentUser.id()));
         }
     }
 
@@ -65,6 +83,9 @@ class InstanceChangeGuard extends CommandInterceptor {
         String name = command.getClass().getSimpleName();
         if (name.contains("Variables")) {
             return "set or remove variables of an instance or a task; a task's inputs go with its completion";
+        }
+        if (name.contains("Deployment") || name.contains("Definition")) {
+            return "delete deployments or definitions, which deletes their instances";
         }
         if (name.contains("Delete")) {
             return "delete instances";

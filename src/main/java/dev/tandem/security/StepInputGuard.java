@@ -59,6 +59,27 @@ class StepInputGuard {
                     InvoiceRunProcess.INPUTS)
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
 
+    /**
+     * Who works each of Tandem's steps, whatever a deployed model says: a changed model may move a
+     * step to another group, but only these people complete it. A step not listed here is not
+     * worked by people (administrators excepted).
+     */
+    static final Map<String, Map<String, List<String>>> WORKED_BY = Map.of(
+            LogTimeProcess.KEY, Map.of(LogTimeProcess.USER_TASK_LOG_TIME, List.of(Groups.HELPDESK, Groups.TECHNICIANS)),
+            SupportTicketProcess.KEY, Map.of(SupportTicketProcess.USER_TASK_WORK_ON_TICKET, List.of(Groups.HELPDESK)),
+            PrepaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE, List.of(Groups.ACCOUNTING),
+                    PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD, List.of(Groups.SALES),
+                    PrepaidSupportProcess.USER_TASK_PROPOSE_HOURS, List.of(Groups.SALES)),
+            PostpaidSupportProcess.KEY, Map.of(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME, List.of(Groups.ACCOUNTING),
+                    PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT, List.of(Groups.ACCOUNTING),
+                    PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE, List.of(Groups.ACCOUNTING)),
+            InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.USER_TASK_SUMMARY, List.of(Groups.ACCOUNTING)),
+            FieldServiceProcess.KEY, Stream.of(FieldServiceProcess.USER_TASK_START_WORK,
+                            FieldServiceProcess.USER_TASK_TIMER_RUNNING, FieldServiceProcess.USER_TASK_TIMER_PAUSED,
+                            FieldServiceProcess.USER_TASK_CONFIRM_TIME, FieldServiceProcess.USER_TASK_WORKSHEET,
+                            FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS, FieldServiceProcess.USER_TASK_MARK_AS_DONE)
+                    .collect(Collectors.toMap(Function.identity(), step -> List.of(Groups.TECHNICIANS))));
+
     private final CurrentUser currentUser;
     private final Supplier<Map<String, StepOwner>> owners;
 
@@ -105,6 +126,12 @@ class StepInputGuard {
             return;
         }
         String user = currentUser.id();
+        List<String> workers = WORKED_BY.getOrDefault(step.processKey(), Map.of())
+                .getOrDefault(step.taskDefinitionKey(), List.of());
+        if (user != null && !currentUser.isAdministrator() && workers.stream().noneMatch(currentUser::isIn)) {
+            throw new BillingException(workers.isEmpty() ? "This step is not worked by people."
+                    : "This step is worked by %s only.".formatted(String.join(" or ", workers)));
+        }
         if (step.owner() != null && user != null && !user.equals(step.owner())) {
             throw new BillingException("This step belongs to %s: only they can complete it.".formatted(step.owner()));
         }

@@ -166,6 +166,20 @@ class EngineGuardTest {
     }
 
     @Test
+    void aStepHandedToSomebodyOfAnotherGroupIsStillWorkedOnlyByItsOwnGroup() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        String taskId = waiting(order).getId();
+        tasks.setAssignee(taskId, "sam");
+
+        ResponseEntity<String> completed = post("sam", "/task/" + taskId + "/complete",
+                "{\"variables\": {\"action\": {\"value\": \"CLOSE\"}}}");
+
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(completed.getBody()).contains("This step is worked by accounting only.");
+        assertThat(waiting(order).getId()).isEqualTo(taskId);
+    }
+
+    @Test
     void anOrderLineSentWithLogTimeIsRefused() {
         Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5");
         Long otherLine = fixtures.line(fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5"));
@@ -345,9 +359,19 @@ class EngineGuardTest {
                 PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME, PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME,
                 order.getId()));
 
+        ResponseEntity<String> remapped = post("olivia", "/migration/execute", """
+                {"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s",
+                  "instructions": [{"sourceActivityIds": ["%s"], "targetActivityIds": ["%s"]}]},
+                 "processInstanceIds": ["%s"]}""".formatted(definition, definition,
+                PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME, PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE,
+                order.getId()));
+
         assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(migrated.getBody()).contains("may migrate instances but not set their variables (review)");
+        assertThat(remapped.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(remapped.getBody()).contains("each step to the same step");
         assertThat(runtime.getVariable(order.getId(), "review")).isNull();
+        assertThat(waiting(order).getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
     }
 
     @Test
@@ -389,13 +413,16 @@ class EngineGuardTest {
                 "<bpmn:serviceTask id=\"serviceTask_approved\" camunda:delegateExpression=\"${postInvoice}\"><bpmn:extensionElements>"
                         + "<camunda:inputOutput><camunda:inputParameter name=\"review\">APPROVE</camunda:inputParameter></camunda:inputOutput>"
                         + "</bpmn:extensionElements></bpmn:serviceTask>",
+                // a generated form field that stores what was sent under another name
+                "<bpmn:userTask id=\"userTask_form\"><bpmn:extensionElements><camunda:formProperty id=\"note\" "
+                        + "variable=\"invoiceId\" /></bpmn:extensionElements></bpmn:userTask><bpmn:serviceTask id=\"serviceTask_x\" />",
                 "<bpmn:serviceTask id=\"serviceTask_output\" camunda:delegateExpression=\"${closeOrder}\"><bpmn:extensionElements>"
                         + "<camunda:inputOutput><camunda:outputParameter name=\"review\">APPROVE</camunda:outputParameter></camunda:inputOutput>"
                         + "</bpmn:extensionElements></bpmn:serviceTask>")) {
             ResponseEntity<String> refused = deployAs("olivia", "hidden.bpmn",
                     model("<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"start\" targetRef=\"end\" />" + hidden));
             assertThat(refused.getStatusCode()).as(hidden).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getBody()).as(hidden).contains("Deployment refused: hidden.bpmn element serviceTask_");
+            assertThat(refused.getBody()).as(hidden).contains("Deployment refused: hidden.bpmn element ");
         }
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
         assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINISTRATORS).userId("olivia").count()).isZero();
