@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.TestComponent;
 import dev.tandem.catalog.Customer;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.security.ActingUser;
@@ -103,6 +104,20 @@ public class SupportProcesses {
             round.put(SupportTicketProcess.RESOLVED, resolved && i == entries.size() - 1);
             complete(ticket, userId, round);
         }
+    }
+
+    /**
+     * Alice invoices all delivered time of a post-paid order, approves and sends the invoice, then
+     * chooses to credit it: the order waits at "Credit invoice". Returns the invoice's number.
+     */
+    public String invoiceThenAskToCredit(ProcessInstance order) {
+        complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        runJobs(order);
+        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+        complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        return invoiceNumber;
     }
 
     /** Runs the instance's due asynchronous steps (print, send) as the job executor would, in order. */

@@ -232,12 +232,7 @@ class EngineGuardTest {
         Long orderId = orders.ofInstance(order.getBusinessKey()).getId();
         fixtures.log(fixtures.employee(), fixtures.line(orderId), "1");
         fixtures.log(fixtures.employee(), fixtures.line(orderId), "2");
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
-        people.runJobs(order);
-        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
-                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        String invoiceNumber = people.invoiceThenAskToCredit(order);
         String credit = waiting(order).getId();
         tasks.claim(credit, "alice");
 

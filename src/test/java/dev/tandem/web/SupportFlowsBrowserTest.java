@@ -155,12 +155,7 @@ class SupportFlowsBrowserTest {
         Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
         Long kept = fixtures.log(fixtures.employee(), fixtures.line(orderId), "1").getId();
         Long credited = fixtures.log(fixtures.employee(), fixtures.line(orderId), "2").getId();
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
-        people.runJobs(order);
-        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
-                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
+        String invoiceNumber = people.invoiceThenAskToCredit(order);
         Task credit = waitingTask(order);
         assertThat(credit.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
         tasks.setAssignee(credit.getId(), null);
