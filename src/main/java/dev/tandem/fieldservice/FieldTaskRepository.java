@@ -14,6 +14,12 @@ public interface FieldTaskRepository extends JpaRepository<FieldTask, Long> {
 
     Optional<FieldTask> findByNumber(String number);
 
+    /** The task a field-service instance is about, by its business key; missing is a technical failure. */
+    default FieldTask ofInstance(String businessKey) {
+        return findByNumber(businessKey)
+                .orElseThrow(() -> new IllegalStateException("No field task " + businessKey + " for this instance"));
+    }
+
     /** The task, locked until the transaction ends: one signature or one restart at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from FieldTask t where t.number = :number")

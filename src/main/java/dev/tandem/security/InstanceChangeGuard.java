@@ -1,6 +1,7 @@
 package dev.tandem.security;
 
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -13,27 +14,43 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
  * Running instances move only through their steps. Whatever a person's authorizations, the engine
  * commands that change an instance from outside its model (start it at any activity, modify,
  * restart or delete it, set or remove its variables or a task's, throw a BPMN error or an
- * escalation from a task, correlate a message or throw a signal, migrate it with variables) are
- * refused to everyone but administrators: otherwise whoever holds such a right could reach a money step (post, credit)
- * with figures of their choosing. Tandem's own code runs without a user and is not concerned.
+ * escalation from a task, correlate a message or throw a signal, delete its deployment, migrate it
+ * other than step to same step) are refused to everyone but administrators: otherwise whoever holds
+ * such a right could reach a money step (post, credit) with figures of their choosing. Tandem's own code runs without a user and is not concerned.
  */
 class InstanceChangeGuard extends CommandInterceptor {
 
-    /** By simple name, so the list reads as the REST API's operations. */
-    private static final Set<String> OUTSIDE_THE_MODEL = Set.of(
-            "StartProcessInstanceAtActivitiesCmd",
-            "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd",
+    /** The commands refused, by simple name so the table reads as the REST API's operations, and why. */
+    private static final Map<String, String> OUTSIDE_THE_MODEL = refusing(
+            "start, modify or restart an instance at a chosen activity",
+            "StartProcessInstanceAtActivitiesCmd", "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd",
             "ProcessInstanceModificationCmd", "ProcessInstanceModificationBatchCmd",
-            "RestartProcessInstancesCmd", "RestartProcessInstancesBatchCmd",
-            "DeleteProcessInstanceCmd", "DeleteProcessInstancesCmd", "DeleteProcessInstanceBatchCmd",
-            "SetExecutionVariablesCmd", "PatchExecutionVariablesCmd", "RemoveExecutionVariablesCmd",
-            "SetVariablesToProcessInstancesBatchCmd",
-            "SetTaskVariablesCmd", "PatchTaskVariablesCmd", "RemoveTaskVariablesCmd",
-            "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",
-            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
-            "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd",
-            // deleting a deployment or definition with cascade deletes its running instances
-            "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd", "DeleteProcessDefinitionsByKeyCmd");
+            "RestartProcessInstancesCmd", "RestartProcessInstancesBatchCmd");
+
+    static {
+        OUTSIDE_THE_MODEL.putAll(refusing("delete instances",
+                "DeleteProcessInstanceCmd", "DeleteProcessInstancesCmd", "DeleteProcessInstanceBatchCmd"));
+        OUTSIDE_THE_MODEL.putAll(refusing("delete deployments or definitions, which deletes their instances",
+                "DeleteDeploymentCmd", "DeleteProcessDefinitionsByIdsCmd", "DeleteProcessDefinitionsByKeyCmd"));
+        OUTSIDE_THE_MODEL.putAll(refusing(
+                "set or remove variables of an instance or a task; a task's inputs go with its completion",
+                "SetExecutionVariablesCmd", "PatchExecutionVariablesCmd", "RemoveExecutionVariablesCmd",
+                "SetVariablesToProcessInstancesBatchCmd", "SetTaskVariablesCmd", "PatchTaskVariablesCmd",
+                "RemoveTaskVariablesCmd"));
+        OUTSIDE_THE_MODEL.putAll(refusing("end a task with a BPMN error or an escalation; a task ends with its form",
+                "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd"));
+        OUTSIDE_THE_MODEL.putAll(refusing("send messages or signals into instances; Tandem's steps send them",
+                "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd",
+                "MessageEventReceivedCmd", "SignalCmd", "SignalEventReceivedCmd"));
+    }
+
+    private static Map<String, String> refusing(String what, String... commands) {
+        Map<String, String> reasons = new HashMap<>();
+        for (String command : commands) {
+            reasons.put(command, what);
+        }
+        return reasons;
+    }
 
     private final CurrentUser currentUser;
 
@@ -46,10 +63,10 @@ class InstanceChangeGuard extends CommandInterceptor {
         // A person's request is a command of its own; the commands Tandem's steps run inside it
         // (a delegate correlating a message, say) are part of the step and not concerned.
         boolean request = Context.getCommandContext() == null;
-        if (request && OUTSIDE_THE_MODEL.contains(command.getClass().getSimpleName()) && currentUser.id() != null
-                && !currentUser.isAdministrator()) {
+        String refused = request ? OUTSIDE_THE_MODEL.get(command.getClass().getSimpleName()) : null;
+        if (refused != null && currentUser.id() != null && !currentUser.isAdministrator()) {
             throw new AuthorizationException("Running instances change only through their steps: %s may not %s."
-                    .formatted(currentUser.id(), describe(command)));
+                    .formatted(currentUser.id(), refused));
         }
         return next.execute(command);
     }
@@ -77,25 +94,5 @@ class InstanceChangeGuard extends CommandInterceptor {
                     + "instances to another version of their process, each step to the same step.")
                     .formatted(currentUser.id()));
         }
-    }
-
-    private static String describe(Command<?> command) {
-        String name = command.getClass().getSimpleName();
-        if (name.contains("Variables")) {
-            return "set or remove variables of an instance or a task; a task's inputs go with its completion";
-        }
-        if (name.contains("Deployment") || name.contains("Definition")) {
-            return "delete deployments or definitions, which deletes their instances";
-        }
-        if (name.contains("Delete")) {
-            return "delete instances";
-        }
-        if (name.contains("Message") || name.contains("Signal")) {
-            return "send messages or signals into instances; Tandem's steps send them";
-        }
-        if (name.startsWith("HandleTask")) {
-            return "end a task with a BPMN error or an escalation; a task ends with its form";
-        }
-        return "start, modify or restart an instance at a chosen activity";
     }
 }

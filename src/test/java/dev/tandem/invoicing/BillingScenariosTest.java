@@ -70,6 +70,17 @@ class BillingScenariosTest {
     }
 
     @Test
+    void timeBilledAtZeroMakesNoInvoiceOfZero() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("0"), "10");
+        fixtures.log(fixtures.employee(), fixtures.line(order), "2");
+
+        assertThatThrownBy(() -> invoicing.createInvoice(order, TimesheetsPeriod.ALL, false))
+                .hasMessage("Nothing to invoice on %s: what is left to invoice comes to 0.00."
+                        .formatted(fixtures.orderNumber(order)));
+        assertThat(figures.ofLine(fixtures.line(order)).invoiced()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void scenario01_confirmedPrepaidOrderIsToInvoiceWithAllHoursRemaining() {
         Long order = prepaidOrder(fixtures.customer(), "10");
 

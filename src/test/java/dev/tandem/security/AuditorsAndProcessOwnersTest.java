@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -44,6 +49,8 @@ class AuditorsAndProcessOwnersTest {
     @Autowired HistoryService history;
     @Autowired RepositoryService repository;
     @Autowired BillingFixtures fixtures;
+    @Autowired AuthorizationService authorizations;
+    @Autowired AccessSetup accessSetup;
 
     private ProcessInstance timeToLog() {
         Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "5");
@@ -59,6 +66,29 @@ class AuditorsAndProcessOwnersTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    @Test
+    void rightsOnInstancesThatEarlierVersionsGaveProcessOwnersAreWithdrawnAtStart() {
+        // As an earlier version of Tandem granted them: on the grant process owners hold on every instance.
+        Authorization earlier = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(Groups.PROCESS_OWNERS).resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(Authorization.ANY).singleResult();
+        earlier.addPermission(Permissions.UPDATE);
+        earlier.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(earlier);
+        List<String> groups = List.of(Groups.PROCESS_OWNERS);
+        assertThat(authorizations.isUserAuthorized("olivia", groups, Permissions.UPDATE, Resources.PROCESS_INSTANCE))
+                .isTrue();
+
+        accessSetup.run(null);
+
+        assertThat(authorizations.isUserAuthorized("olivia", groups, Permissions.UPDATE, Resources.PROCESS_INSTANCE))
+                .isFalse();
+        assertThat(authorizations.isUserAuthorized("olivia", groups, Permissions.DELETE, Resources.PROCESS_INSTANCE))
+                .isFalse();
+        assertThat(authorizations.isUserAuthorized("olivia", groups, Permissions.MIGRATE_INSTANCE,
+                Resources.PROCESS_DEFINITION)).isTrue();
     }
 
     @Test

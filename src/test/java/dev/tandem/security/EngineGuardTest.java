@@ -136,12 +136,15 @@ class EngineGuardTest {
         ResponseEntity<String> claim = post("tess", "/task/" + start.getId() + "/claim", "{\"userId\": \"tess\"}");
         ResponseEntity<String> handOver = http.withBasicAuth("tess", "tess").exchange("/engine-rest/task/" + start.getId(),
                 HttpMethod.PUT, json("{\"name\": \"%s\", \"assignee\": \"tess\"}".formatted(start.getName())), String.class);
+        ResponseEntity<String> link = post("tess", "/task/" + start.getId() + "/identity-links",
+                "{\"userId\": \"tess\", \"type\": \"assignee\"}");
         ResponseEntity<String> complete = post("tess", "/task/" + start.getId() + "/complete", "{}");
         ResponseEntity<String> error = post("theo", "/task/" + start.getId() + "/bpmnError",
                 "{\"errorCode\": \"FIELD_SERVICE_REFUSED\", \"variables\": {\"billedMinutes\": {\"value\": 6000}}}");
 
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(handOver.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(link.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(complete.getBody()).contains("This step belongs to theo");
         assertThat(error.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

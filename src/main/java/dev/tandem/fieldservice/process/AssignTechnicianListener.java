@@ -4,26 +4,21 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.fieldservice.FieldTaskRepository;
-
 /**
- * Every step of an intervention belongs to the field task's technician, as planned: they get it at
- * once, and the engine guard lets nobody else claim or complete it.
+ * Every step of an intervention is assigned to its owner, the planned technician, at once; the
+ * engine guard lets nobody else claim or complete it.
  */
 @Component("assignTechnician")
 class AssignTechnicianListener implements TaskListener {
 
-    private final FieldTaskRepository fieldTasks;
+    private final TechnicianOwnsSteps owner;
 
-    AssignTechnicianListener(FieldTaskRepository fieldTasks) {
-        this.fieldTasks = fieldTasks;
+    AssignTechnicianListener(TechnicianOwnsSteps owner) {
+        this.owner = owner;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String number = task.getExecution().getProcessBusinessKey();
-        task.setAssignee(fieldTasks.findByNumber(number)
-                .orElseThrow(() -> new IllegalStateException("No field task " + number + " for this instance"))
-                .getTechnician().getUserId());
+        task.setAssignee(owner.ownerOf(task.getExecution().getProcessBusinessKey()));
     }
 }

@@ -44,9 +44,7 @@ public class FieldTimers {
      * sent. A missing task is a technical failure, not something the technician can fix.
      */
     FieldTask task(DelegateExecution execution) {
-        String number = execution.getProcessBusinessKey();
-        return tasks.findByNumber(number)
-                .orElseThrow(() -> new IllegalStateException("No field task " + number + " for this instance"));
+        return tasks.ofInstance(execution.getProcessBusinessKey());
     }
 
     public Timer start(FieldTask task) {

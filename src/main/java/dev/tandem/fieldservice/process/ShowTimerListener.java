@@ -30,9 +30,7 @@ class ShowTimerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String number = task.getExecution().getProcessBusinessKey();
-        FieldTask fieldTask = tasks.findByNumber(number)
-                .orElseThrow(() -> new IllegalStateException("No field task " + number + " for this instance"));
+        FieldTask fieldTask = tasks.ofInstance(task.getExecution().getProcessBusinessKey());
         timers.findByEmployeeIdAndWorkItem(fieldTask.getTechnician().getId(), fieldTask.getWorkItem()).ifPresent(timer -> {
             Instant now = clock.instant();
             task.setVariable(FieldServiceProcess.TIMER_STARTED_AT,

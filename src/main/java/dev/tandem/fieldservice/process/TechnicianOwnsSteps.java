@@ -22,8 +22,6 @@ class TechnicianOwnsSteps implements StepOwner {
 
     @Override
     public String ownerOf(String businessKey) {
-        return fieldTasks.findByNumber(businessKey)
-                .orElseThrow(() -> new IllegalStateException("No field task " + businessKey + " for this instance"))
-                .getTechnician().getUserId();
+        return fieldTasks.ofInstance(businessKey).getTechnician().getUserId();
     }
 }
