@@ -1,5 +1,6 @@
 package dev.tandem.invoicing;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,13 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tandem.money.OrderBill;
+import dev.tandem.money.TaxRounding;
+
 /**
  * Verifies the ledger invariants of DESIGN.md section 3 over the whole database and names every
- * violation. Empty report = nothing billed twice, nothing lost, numbers gapless, stock honest.
+ * violation. Empty report = nothing billed twice, nothing lost, numbers gapless, stock honest, every
+ * order's documents adding up to what they bill to the cent, down payments deducted exactly.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,6 +43,8 @@ public class BillingIntegrityCheck {
         linesBalanceToTheMinute(violations);
         numbersGaplessPerYear(violations);
         stockNotNegative(violations);
+        sumsClose(violations);
+        downPaymentsDeductedExactly(violations);
         return new Report(violations);
     }
 
@@ -108,6 +115,90 @@ public class BillingIntegrityCheck {
                 where s.productId = p.id and s.onHand < 0 and p.allowNegativeStock = false""", Object[].class)
                 .getResultList()
                 .forEach(row -> violations.add("Stock of %s is negative: %s.".formatted(row[0], row[1])));
+    }
+
+    /**
+     * Sums close: for every order, its posted invoices and credit notes add up, per tax rate and to the
+     * cent, to what they bill (the net time and quantities of its lines) computed at once at the order's
+     * rounding. With invariant 2, an order delivered and invoiced in full is billed exactly its total.
+     */
+    private void sumsClose(List<String> violations) {
+        Map<Long, OrderBill> bills = new HashMap<>();
+        Map<Long, String> numbers = new HashMap<>();
+        em.createQuery("""
+                select o.id, o.number, o.taxRounding from SalesOrder o
+                where exists (select l from InvoiceLine l where l.salesOrderLine.order = o
+                              and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED)""", Object[].class)
+                .getResultList().forEach(row -> {
+                    bills.put((Long) row[0], new OrderBill((TaxRounding) row[2]));
+                    numbers.put((Long) row[0], (String) row[1]);
+                });
+        em.createQuery("""
+                select l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(a.minutes)
+                from BillingAllocation a join a.invoiceLine l
+                where l.kind = dev.tandem.invoicing.InvoiceLine.Kind.TIME
+                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
+                group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate""", Object[].class)
+                .getResultList().forEach(row -> bills.get((Long) row[0]).addMinutes(
+                        BilledSoFar.Row.of((Long) row[1], InvoiceLine.Kind.TIME, (BigDecimal) row[2]),
+                        (BigDecimal) row[2], (BigDecimal) row[3], ((Number) row[4]).longValue()));
+        em.createQuery("""
+                select l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(l.quantity)
+                from InvoiceLine l
+                where l.kind = dev.tandem.invoicing.InvoiceLine.Kind.ITEM
+                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
+                group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate""", Object[].class)
+                .getResultList().forEach(row -> bills.get((Long) row[0]).addQuantity(
+                        BilledSoFar.Row.of((Long) row[1], InvoiceLine.Kind.ITEM, (BigDecimal) row[2]),
+                        (BigDecimal) row[2], (BigDecimal) row[3], (BigDecimal) row[4]));
+        Map<Long, Map<BigDecimal, BigDecimal[]>> posted = new HashMap<>();
+        em.createQuery("""
+                select l.salesOrderLine.order.id, l.taxRate, sum(l.subtotal), sum(l.tax) from InvoiceLine l
+                where l.kind in (dev.tandem.invoicing.InvoiceLine.Kind.TIME, dev.tandem.invoicing.InvoiceLine.Kind.ITEM)
+                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
+                group by l.salesOrderLine.order.id, l.taxRate""", Object[].class)
+                .getResultList().forEach(row -> posted.computeIfAbsent((Long) row[0], id -> new HashMap<>())
+                        .put(((BigDecimal) row[1]).stripTrailingZeros(),
+                                new BigDecimal[] {(BigDecimal) row[2], (BigDecimal) row[3]}));
+        bills.forEach((orderId, bill) -> bill.byRate().forEach(rate -> {
+            BigDecimal[] documents = posted.getOrDefault(orderId, Map.of()).getOrDefault(
+                    rate.rate().stripTrailingZeros(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if (documents[0].compareTo(rate.untaxed()) != 0 || documents[1].compareTo(rate.tax()) != 0) {
+                violations.add(("Order %s at %s %%: its documents bill %s untaxed and %s tax, but what they bill comes "
+                        + "to %s and %s at its rounding.").formatted(numbers.get(orderId),
+                        rate.rate().stripTrailingZeros().toPlainString(), documents[0], documents[1], rate.untaxed(),
+                        rate.tax()));
+            }
+        }));
+    }
+
+    /** A deduction gives back exactly the down payment's untaxed amount and tax, or nothing yet. */
+    private void downPaymentsDeductedExactly(List<String> violations) {
+        Map<Long, BigDecimal[]> paid = new HashMap<>();
+        Map<Long, BigDecimal[]> deducted = new HashMap<>();
+        Map<Long, String> numbers = new HashMap<>();
+        em.createQuery("""
+                select l.salesOrderLine.id, l.salesOrderLine.order.number, l.kind, sum(l.subtotal), sum(l.tax)
+                from InvoiceLine l
+                where l.kind in (dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT,
+                                 dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)
+                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
+                group by l.salesOrderLine.id, l.salesOrderLine.order.number, l.kind""", Object[].class)
+                .getResultList().forEach(row -> {
+                    numbers.put((Long) row[0], (String) row[1]);
+                    (row[2] == InvoiceLine.Kind.DOWN_PAYMENT ? paid : deducted).put((Long) row[0],
+                            new BigDecimal[] {(BigDecimal) row[3], (BigDecimal) row[4]});
+                });
+        deducted.forEach((lineId, deduction) -> {
+            BigDecimal[] payment = paid.getOrDefault(lineId, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            boolean none = deduction[0].signum() == 0 && deduction[1].signum() == 0;
+            boolean exact = deduction[0].compareTo(payment[0].negate()) == 0
+                    && deduction[1].compareTo(payment[1].negate()) == 0;
+            if (!none && !exact) {
+                violations.add("A down payment on %s of %s + %s tax is deducted as %s + %s tax.".formatted(
+                        numbers.get(lineId), payment[0], payment[1], deduction[0].negate(), deduction[1].negate()));
+            }
+        });
     }
 
     private Map<Long, Long> sums(String jpql) {

@@ -89,17 +89,21 @@ public class Invoice {
         return line;
     }
 
-    void remove(InvoiceLine line) {
-        lines.remove(line);
-        recomputeTotals();
-    }
-
     /** Totals are sums of the shown line figures; a negative total makes the document a credit note. */
     private void recomputeTotals() {
         amountUntaxed = lines.stream().map(InvoiceLine::getSubtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         amountTax = lines.stream().map(InvoiceLine::getTax).reduce(BigDecimal.ZERO, BigDecimal::add);
         amountTotal = amountUntaxed.add(amountTax);
         moveType = amountTotal.signum() < 0 || reversedInvoice != null ? MoveType.CREDIT_NOTE : MoveType.INVOICE;
+    }
+
+    /**
+     * A final invoice that its down payments pay in full: it comes to 0.00, settles the order and
+     * asks the customer for nothing.
+     */
+    public boolean isSettlement() {
+        return moveType == MoveType.INVOICE && amountTotal.signum() == 0
+                && lines.stream().anyMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
     }
 
     void post(LocalDate date, int year, int sequence, Instant now) {

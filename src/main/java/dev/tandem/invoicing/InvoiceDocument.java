@@ -2,10 +2,12 @@ package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +15,11 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import dev.tandem.common.Company;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.PdfPrinter;
+import dev.tandem.money.OrderBill;
+import dev.tandem.money.TaxRounding;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -38,9 +43,12 @@ public class InvoiceDocument {
         this.printer = printer;
     }
 
-    /** A line as printed; for time, the actual and billed minutes of the entries it bills. */
-    public record PrintedLine(InvoiceLine line, BigDecimal quantity, BigDecimal subtotal, Integer actualMinutes,
-                              Integer billedMinutes) {
+    /**
+     * A line as printed; for time, the actual and billed time of the entries it bills; marked when
+     * its amount is the change in its order line's rounded amount rather than quantity × price.
+     */
+    public record PrintedLine(InvoiceLine line, BigDecimal quantity, BigDecimal subtotal, String time,
+                              boolean roundedWithTheOrder) {
     }
 
     public record TaxAmount(BigDecimal rate, BigDecimal base, BigDecimal tax) {
@@ -48,6 +56,14 @@ public class InvoiceDocument {
 
     /** One timesheet entry of the annex, with the minutes this document bills of it. */
     public record BilledEntry(TimesheetEntry entry, int actualMinutes, int billedMinutes, String orderLine) {
+
+        public String actual() {
+            return HoursAndMinutes.of(actualMinutes);
+        }
+
+        public String billed() {
+            return HoursAndMinutes.withDecimal(billedMinutes);
+        }
     }
 
     public String fileName(Invoice invoice) {
@@ -71,19 +87,20 @@ public class InvoiceDocument {
         context.setVariable("untaxed", invoice.shown(invoice.getAmountUntaxed()));
         context.setVariable("tax", invoice.shown(invoice.getAmountTax()));
         context.setVariable("total", invoice.shown(invoice.getAmountTotal()));
-        context.setVariable("rounding", roundingRule(entries(invoice)));
+        context.setVariable("rounding", roundingRule(invoice, entries(invoice)));
         return templates.process("invoice/document", context);
     }
 
     private static PrintedLine printed(Invoice invoice, InvoiceLine line) {
-        Integer actual = null;
-        Integer billed = null;
+        String time = null;
         if (line.getKind() == InvoiceLine.Kind.TIME) {
-            billed = Math.abs(line.getAllocations().stream().mapToInt(BillingAllocation::getMinutes).sum());
-            actual = line.getAllocations().stream().mapToInt(InvoiceDocument::actualMinutes).sum();
+            int billed = Math.abs(line.getAllocations().stream().mapToInt(BillingAllocation::getMinutes).sum());
+            int actual = line.getAllocations().stream().mapToInt(InvoiceDocument::actualMinutes).sum();
+            time = "Time: actual %s h, billed %s h (see annex)".formatted(HoursAndMinutes.of(actual),
+                    HoursAndMinutes.of(billed));
         }
-        return new PrintedLine(line, invoice.shown(line.getQuantity()), invoice.shown(line.getSubtotal()), actual,
-                billed);
+        return new PrintedLine(line, invoice.shown(line.getQuantity()), invoice.shown(line.getSubtotal()), time,
+                line.isRoundedWithTheOrder());
     }
 
     /** A partial credit gives back billed minutes only: its actual time is the same minutes. */
@@ -115,12 +132,52 @@ public class InvoiceDocument {
                 .toList();
     }
 
-    /** The footnote: each rounding rule that billed a timer entry of this invoice, by the name it had then. */
-    static String roundingRule(List<BilledEntry> entries) {
+    /**
+     * The footnote: each rounding rule that billed a timer entry of this invoice, by the name it had
+     * then; how hours, amounts and taxes are rounded; why a figure differs by a cent from the
+     * document alone when it does.
+     */
+    static String roundingRule(Invoice invoice, List<BilledEntry> entries) {
         List<String> rules = entries.stream().map(billed -> billed.entry().getRoundingRule())
                 .filter(Objects::nonNull).distinct().toList();
-        String timers = rules.isEmpty() ? "" : "Rounding of timer time: " + String.join("; ", rules) + ". ";
-        return timers + "Time logged by hand is billed as logged. Hours are shown with two decimals; each line is "
-                + "its shown hours times its shown price, rounded half-up to the cent.";
+        StringBuilder rule = new StringBuilder();
+        if (!rules.isEmpty()) {
+            rule.append("Rounding of timer time: ").append(String.join("; ", rules)).append(". ");
+        }
+        if (!entries.isEmpty()) {
+            rule.append("Time logged by hand is billed as logged. Hours are shown as hours:minutes and as decimal "
+                    + "hours to two decimals, which the amounts are computed with. ");
+        }
+        rule.append("Each amount is quantity × unit price rounded half-up to the cent; ");
+        rule.append(invoice.getLines().stream().map(line -> line.getSalesOrderLine().getOrder().getTaxRounding())
+                .distinct().map(TaxRounding::describe).collect(Collectors.joining("; "))).append('.');
+        if (invoice.getLines().stream().anyMatch(InvoiceLine::isRoundedWithTheOrder) || !taxesAsAlone(invoice)) {
+            rule.append(" This document bills part of orders billed before: its amounts (marked *) and taxes are the "
+                    + "change it makes to each order's rounded figures, so that all documents of an order add up to "
+                    + "the order to the cent; each may differ by a cent from this document computed alone.");
+        }
+        if (invoice.isSettlement()) {
+            rule.append(" The down payments received settle this order: nothing is due.");
+        }
+        return rule.toString();
+    }
+
+    /** Whether the taxes are what the rounding gives on this document's lines alone. */
+    private static boolean taxesAsAlone(Invoice invoice) {
+        Map<TaxRounding, OrderBill> alone = new EnumMap<>(TaxRounding.class);
+        int row = 0;
+        for (InvoiceLine line : invoice.getLines()) {
+            if (line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION) {
+                continue;
+            }
+            TaxRounding rounding = line.getSalesOrderLine().getOrder().getTaxRounding();
+            alone.computeIfAbsent(rounding, OrderBill::new)
+                    .addQuantity(row++, line.getSubtotal(), line.getTaxRate(), BigDecimal.ONE);
+        }
+        BigDecimal deducted = invoice.getLines().stream()
+                .filter(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)
+                .map(InvoiceLine::getTax).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal tax = alone.values().stream().map(OrderBill::tax).reduce(deducted, BigDecimal::add);
+        return tax.compareTo(invoice.getAmountTax()) == 0;
     }
 }

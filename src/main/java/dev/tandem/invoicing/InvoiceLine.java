@@ -16,6 +16,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 
 import dev.tandem.audit.Audited;
+import dev.tandem.money.Money;
+import dev.tandem.money.OrderBill;
 import dev.tandem.sales.SalesOrderLine;
 
 @Entity
@@ -49,16 +51,25 @@ public class InvoiceLine {
     protected InvoiceLine() {
     }
 
-    InvoiceLine(SalesOrderLine salesOrderLine, Kind kind, String description, BigDecimal quantity,
-                BigDecimal unitPrice, BigDecimal taxRate) {
+    /** A line with the figures it adds to its order's bill ({@link OrderBill}). */
+    InvoiceLine(SalesOrderLine salesOrderLine, Kind kind, String description, BigDecimal unitPrice,
+                BigDecimal taxRate, OrderBill.Change figures) {
         this.salesOrderLine = salesOrderLine;
         this.kind = kind;
         this.description = description;
-        this.quantity = quantity;
         this.unitPrice = unitPrice;
         this.taxRate = taxRate;
-        this.subtotal = InvoiceMath.subtotal(quantity, unitPrice);
-        this.tax = InvoiceMath.tax(subtotal, taxRate);
+        this.quantity = figures.quantity();
+        this.subtotal = figures.subtotal();
+        this.tax = figures.tax();
+    }
+
+    /**
+     * Whether the amount is not simply quantity × unit price: the line bills part of an order line
+     * billed before, and carries the change in the order's rounded amount.
+     */
+    public boolean isRoundedWithTheOrder() {
+        return subtotal.compareTo(Money.amount(quantity, unitPrice)) != 0;
     }
 
     void attachTo(Invoice invoice, int position) {

@@ -15,12 +15,21 @@ interface InvoiceLineRepository extends JpaRepository<InvoiceLine, Long> {
               and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED""")
     BigDecimal postedDownPayment(Long orderLineId);
 
+    /** The posted down-payment invoice's line of this down payment. */
     @Query("""
-            select count(l) > 0 from InvoiceLine l
+            select l from InvoiceLine l
+            where l.salesOrderLine.id = :orderLineId
+              and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT and l.quantity > 0
+              and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED""")
+    InvoiceLine postedDownPaymentLine(Long orderLineId);
+
+    /** −1 while a down payment is deducted by an invoice (draft or posted) whose deduction is not credited, else 0. */
+    @Query("""
+            select coalesce(sum(l.quantity), 0) from InvoiceLine l
             where l.salesOrderLine.id = :orderLineId
               and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION
               and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED""")
-    boolean isDeducted(Long orderLineId);
+    BigDecimal deducted(Long orderLineId);
 
     /** Quantity of an invoice's line already given back by its credit notes (negative or zero). */
     @Query("""

@@ -19,6 +19,16 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByReversedInvoiceId(Long invoiceId);
 
+    /** Drafts (not posted, not cancelled) with a line of this order. */
+    @Query("""
+            select distinct l.invoice from InvoiceLine l
+            where l.salesOrderLine.order.id = :orderId and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
+    List<Invoice> draftsOf(Long orderId);
+
+    default Optional<Invoice> openDraftOf(Long orderId) {
+        return draftsOf(orderId).stream().findFirst();
+    }
+
     /** An invoice run's invoices, with their customers, for its page. */
     @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
     List<Invoice> findByRunWithCustomer(String run);

@@ -1,6 +1,7 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -18,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
+import dev.tandem.money.Money;
+import dev.tandem.money.OrderBill;
+import dev.tandem.money.TaxIncluded;
+import dev.tandem.money.TaxRounding;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
@@ -37,6 +41,9 @@ public class InvoicingService {
 
     public static final String DOWN_PAYMENT_NOT_POSITIVE = "The value of the down payment amount must be positive.";
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
     private final InvoiceRepository invoices;
     private final InvoiceLineRepository invoiceLines;
     private final SalesOrderRepository orders;
@@ -47,10 +54,12 @@ public class InvoicingService {
     private final Clock clock;
 
     private final InvoiceRunSkipRepository runSkips;
+    private final BilledSoFar billed;
 
     InvoicingService(InvoiceRepository invoices, InvoiceLineRepository invoiceLines, SalesOrderRepository orders,
                      SalesOrderService salesOrders, TimesheetEntryRepository entries, OrderFigures figures,
-                     NumberSequences numbers, Clock clock, InvoiceRunSkipRepository runSkips) {
+                     NumberSequences numbers, Clock clock, InvoiceRunSkipRepository runSkips, BilledSoFar billed) {
+        this.billed = billed;
         this.runSkips = runSkips;
         this.invoices = invoices;
         this.invoiceLines = invoiceLines;
@@ -133,6 +142,25 @@ public class InvoicingService {
     private record Plan(List<InvoiceLine> lines, boolean amendmentsOnly) {
     }
 
+    /** Something an order has to bill, before its figures are known: time of one surcharge, or a quantity. */
+    private record Pending(SalesOrderLine line, SurchargeGroup time, BigDecimal quantity) {
+
+        InvoiceLine bill(OrderBill bill) {
+            if (time != null) {
+                BigDecimal price = Money.cents(time.unitPrice(line));
+                InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, time.description(line), price,
+                        line.getTaxRate(), bill.addMinutes(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.TIME,
+                                price), price, line.getTaxRate(), time.minutes()));
+                time.entries().forEach(entry -> timeLine.allocate(
+                        new BillingAllocation(timeLine, entry, entry.getBilledMinutes())));
+                return timeLine;
+            }
+            return new InvoiceLine(line, InvoiceLine.Kind.ITEM, line.getDescription(), line.getUnitPrice(),
+                    line.getTaxRate(), bill.addQuantity(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM,
+                            line.getUnitPrice()), line.getUnitPrice(), line.getTaxRate(), quantity));
+        }
+    }
+
     private Plan plan(SalesOrder order, TimesheetsPeriod period, boolean deductDownPayments) {
         switch (order.getState()) {
             case QUOTATION -> throw new BillingException(
@@ -142,8 +170,9 @@ public class InvoicingService {
             case CONFIRMED, LOCKED -> {
             }
         }
-        List<InvoiceLine> lines = new ArrayList<>();
-        List<InvoiceLine> amendments = new ArrayList<>();
+        refuseWhileDraftOpen(order);
+        List<Pending> regular = new ArrayList<>();
+        List<Pending> amendments = new ArrayList<>();
         boolean timeOutsidePeriod = false;
         for (SalesOrderLine line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -153,8 +182,8 @@ public class InvoicingService {
                 List<TimesheetEntry> open = entries.lockUninvoiced(line.getId(), period.from(), period.to());
                 Map<Boolean, List<TimesheetEntry>> byAmendment = open.stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                lines.addAll(timeLines(line, byAmendment.get(false)));
-                amendments.addAll(timeLines(line, byAmendment.get(true)));
+                SurchargeGroup.of(byAmendment.get(false)).forEach(group -> regular.add(new Pending(line, group, null)));
+                SurchargeGroup.of(byAmendment.get(true)).forEach(group -> amendments.add(new Pending(line, group, null)));
                 if (open.isEmpty() && !period.isAll()) {
                     timeOutsidePeriod |= !entries.lockUninvoiced(line.getId(), TimesheetsPeriod.ALL.from(),
                             TimesheetsPeriod.ALL.to()).isEmpty();
@@ -162,24 +191,22 @@ public class InvoicingService {
             } else {
                 BigDecimal toInvoice = figures.ofLine(line.getId()).toInvoice();
                 if (toInvoice.signum() > 0 || (toInvoice.signum() < 0 && deductDownPayments)) {
-                    lines.add(new InvoiceLine(line, InvoiceLine.Kind.ITEM, line.getDescription(),
-                            LineFigures.shown(toInvoice), line.getUnitPrice(), line.getTaxRate()));
+                    regular.add(new Pending(line, null, LineFigures.shown(toInvoice)));
                 }
             }
         }
-        if (lines.isEmpty() && !amendments.isEmpty()) {
+        OrderBill bill = billed.of(order);
+        if (regular.isEmpty() && !amendments.isEmpty()) {
             // Time added after the customer signed goes on an invoice of its own, once the rest is billed.
-            return new Plan(amendments, true);
+            return new Plan(amendments.stream().map(pending -> pending.bill(bill)).toList(), true);
         }
-        if (lines.isEmpty()) {
+        if (regular.isEmpty()) {
             throw new BillingException(nothingToInvoice(order, period, timeOutsidePeriod));
         }
+        List<InvoiceLine> lines = new ArrayList<>(regular.stream().map(pending -> pending.bill(bill)).toList());
         if (deductDownPayments) {
-            order.getLines().stream()
-                    .filter(line -> line.isDownPayment() && isDeductible(line))
-                    .forEach(line -> lines.add(new InvoiceLine(line, InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION,
-                            "Deduction: " + line.getDescription(), BigDecimal.ONE.negate(), line.getUnitPrice(),
-                            line.getTaxRate())));
+            order.getLines().stream().filter(line -> line.isDownPayment() && isDeductible(line))
+                    .forEach(line -> lines.add(deduction(line)));
         }
         boolean settlesDownPayment = lines.stream().anyMatch(l -> l.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
         if (!settlesDownPayment && lines.stream().allMatch(l -> l.getSubtotal().signum() == 0)) {
@@ -189,15 +216,27 @@ public class InvoicingService {
         return new Plan(lines, false);
     }
 
-    /** One time line per surcharge (most often just one, at the line's price), each allocating its entries. */
-    private static List<InvoiceLine> timeLines(SalesOrderLine line, List<TimesheetEntry> open) {
-        return SurchargeGroup.of(open).stream().map(group -> {
-            InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, group.description(line),
-                    InvoiceMath.hours(group.minutes()), group.unitPrice(line), line.getTaxRate());
-            group.entries().forEach(entry -> timeLine.allocate(
-                    new BillingAllocation(timeLine, entry, entry.getBilledMinutes())));
-            return timeLine;
-        }).toList();
+    /**
+     * The down payment given back: exactly the untaxed amount and the tax of the down-payment
+     * invoice, never computed again, so a final invoice after a 100 % down payment comes to 0.00.
+     */
+    private InvoiceLine deduction(SalesOrderLine downPaymentLine) {
+        InvoiceLine paid = invoiceLines.postedDownPaymentLine(downPaymentLine.getId());
+        return new InvoiceLine(downPaymentLine, InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION,
+                "Deduction: " + downPaymentLine.getDescription(), paid.getUnitPrice(), paid.getTaxRate(),
+                new OrderBill.Change(BigDecimal.ONE.negate(), paid.getSubtotal().negate(), paid.getTax().negate()));
+    }
+
+    /**
+     * An order has one draft at a time: each document bills the change it makes to what the order's
+     * documents billed before it, so a draft cancelled under a later one would leave that one wrong.
+     */
+    private void refuseWhileDraftOpen(SalesOrder order) {
+        invoices.openDraftOf(order.getId()).ifPresent(draft -> {
+            throw new BillingException(("%s is already being invoiced: its draft invoice%s is not posted yet. Post or "
+                    + "cancel that draft first.").formatted(order.getNumber(),
+                    draft.getInvoiceRun() == null ? "" : " of invoice run " + draft.getInvoiceRun()));
+        });
     }
 
     private String nothingToInvoice(SalesOrder order, TimesheetsPeriod period, boolean timeOutsidePeriod) {
@@ -213,15 +252,17 @@ public class InvoicingService {
         return "Nothing to invoice on %s: everything delivered has already been invoiced.".formatted(order.getNumber());
     }
 
+    /** A down payment posted, not credited, and not deducted yet (or its deduction credited). */
     private boolean isDeductible(SalesOrderLine downPaymentLine) {
         return invoiceLines.postedDownPayment(downPaymentLine.getId()).signum() > 0
-                && !invoiceLines.isDeducted(downPaymentLine.getId());
+                && invoiceLines.deducted(downPaymentLine.getId()).signum() == 0;
     }
 
     /**
-     * A down-payment invoice: a percentage of the untaxed ordered amount per tax rate, or a fixed
-     * amount, tax included, that the invoice total hits to the cent. Each rate gets a down-payment
-     * line on the order, which a final invoice deducts.
+     * A down-payment invoice: a percentage of the untaxed ordered amount (of each line when tax is
+     * rounded per line, of each rate when per document), or a fixed amount, tax included, that the
+     * invoice hits to the cent or is refused with the nearest amounts it could hit. Each line of the
+     * invoice is a down-payment line on the order, which a final invoice deducts exactly.
      */
     public Invoice createDownPaymentInvoice(Long orderId, DownPayment downPayment) {
         SalesOrder order = orders.lock(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
@@ -232,49 +273,108 @@ public class InvoicingService {
         if (downPayment == null || downPayment.value() == null || downPayment.value().signum() <= 0) {
             throw new BillingException(DOWN_PAYMENT_NOT_POSITIVE);
         }
-        Map<BigDecimal, BigDecimal> untaxedByRate = new TreeMap<>();
-        order.getLines().stream().filter(line -> !line.isDownPayment()).forEach(line -> untaxedByRate.merge(
-                line.getTaxRate(), InvoiceMath.subtotal(line.getOrderedQuantity(), line.getUnitPrice()), BigDecimal::add));
-        Map<BigDecimal, BigDecimal> totalByRate = new TreeMap<>();
-        untaxedByRate.forEach((rate, untaxed) -> totalByRate.put(rate, untaxed.add(InvoiceMath.tax(untaxed, rate))));
-        BigDecimal orderTotal = totalByRate.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        refuseWhileDraftOpen(order);
+        OrderBill ordered = order.ordered();
+        BigDecimal orderTotal = ordered.total();
         if (orderTotal.signum() <= 0) {
             throw new BillingException("Order %s has no ordered amount to ask a down payment on.".formatted(order.getNumber()));
         }
         boolean percentage = downPayment.kind() == DownPayment.Kind.PERCENTAGE;
-        BigDecimal limit = percentage ? BigDecimal.valueOf(100) : orderTotal;
-        if (downPayment.value().compareTo(limit) > 0) {
+        if (downPayment.value().compareTo(percentage ? HUNDRED : orderTotal) > 0) {
             throw new BillingException("The down payment cannot exceed the order total of %s.".formatted(orderTotal));
         }
-
-        Map<BigDecimal, BigDecimal> downPaymentByRate = new LinkedHashMap<>();
-        if (percentage) {
-            untaxedByRate.forEach((rate, untaxed) ->
-                    downPaymentByRate.put(rate, InvoiceMath.percentOf(untaxed, downPayment.value())));
-        } else {
-            BigDecimal assigned = BigDecimal.ZERO;
-            List<BigDecimal> rates = new ArrayList<>(totalByRate.keySet());
-            for (int i = 0; i < rates.size(); i++) {
-                BigDecimal rate = rates.get(i);
-                BigDecimal share = i == rates.size() - 1
-                        ? downPayment.value().subtract(assigned)
-                        : downPayment.value().multiply(totalByRate.get(rate))
-                                .divide(orderTotal, 2, java.math.RoundingMode.HALF_UP);
-                assigned = assigned.add(share);
-                downPaymentByRate.put(rate, InvoiceMath.untaxedFor(share, rate));
-            }
-        }
-
         String description = percentage
                 ? "Down payment of %s %% on %s".formatted(downPayment.value().stripTrailingZeros().toPlainString(),
                         order.getNumber())
                 : "Down payment on " + order.getNumber();
+        List<Asked> asked = percentage ? percentageOf(order, ordered, downPayment.value(), description)
+                : fixedAmount(order, ordered, downPayment.value(), description);
+        if (asked.stream().allMatch(row -> row.untaxed().signum() == 0)) {
+            throw new BillingException("A down payment of %s %% on %s comes to 0.00.".formatted(
+                    downPayment.value().stripTrailingZeros().toPlainString(), order.getNumber()));
+        }
         Invoice invoice = new Invoice(order.getCustomer(), order.getNumber(), TimesheetsPeriod.ALL);
-        downPaymentByRate.forEach((rate, untaxed) -> {
-            SalesOrderLine line = salesOrders.addDownPaymentLine(order, description, untaxed, rate);
-            invoice.add(new InvoiceLine(line, InvoiceLine.Kind.DOWN_PAYMENT, description, BigDecimal.ONE, untaxed, rate));
+        OrderBill bill = new OrderBill(order.getTaxRounding());
+        asked.stream().filter(row -> row.untaxed().signum() > 0).forEach(row -> {
+            SalesOrderLine line = salesOrders.addDownPaymentLine(order, row.description(), row.untaxed(), row.rate());
+            invoice.add(new InvoiceLine(line, InvoiceLine.Kind.DOWN_PAYMENT, row.description(), row.untaxed(),
+                    row.rate(), bill.addQuantity(line, row.untaxed(), row.rate(), BigDecimal.ONE)));
         });
         return invoices.save(invoice);
+    }
+
+    /** One line of a down payment: an untaxed amount at a tax rate. */
+    private record Asked(String description, BigDecimal rate, BigDecimal untaxed) {
+    }
+
+    /** Per order line when tax is rounded per line, per rate when per document: 100 % is the order exactly. */
+    private static List<Asked> percentageOf(SalesOrder order, OrderBill ordered, BigDecimal percent,
+                                            String description) {
+        if (order.getTaxRounding() == TaxRounding.PER_DOCUMENT) {
+            return ordered.byRate().stream().map(rate -> new Asked(description, rate.rate(),
+                    Money.percentOf(rate.untaxed(), percent))).toList();
+        }
+        return order.getLines().stream().filter(line -> !line.isDownPayment())
+                .map(line -> new Asked(description + " · " + line.getDescription(), line.getTaxRate(),
+                        Money.percentOf(Money.amount(line.getOrderedQuantity(), line.getUnitPrice()), percent)))
+                .toList();
+    }
+
+    /**
+     * A fixed amount shared among the order's tax rates in proportion to their totals, each share an
+     * untaxed amount whose total with its tax is the share to the cent. Where tax rounding leaves a
+     * share out of reach, a cent moves to another rate; when no rate can take it, the amount is
+     * refused with the nearest amounts that can be asked.
+     */
+    private static List<Asked> fixedAmount(SalesOrder order, OrderBill ordered, BigDecimal amount, String description) {
+        List<OrderBill.RateTotal> rates = ordered.byRate().stream()
+                .filter(rate -> rate.untaxed().add(rate.tax()).signum() > 0).toList();
+        BigDecimal orderTotal = ordered.total();
+        List<BigDecimal> shares = new ArrayList<>();
+        BigDecimal assigned = BigDecimal.ZERO;
+        for (int i = 0; i < rates.size(); i++) {
+            BigDecimal rateTotal = rates.get(i).untaxed().add(rates.get(i).tax());
+            BigDecimal share = i == rates.size() - 1 ? amount.subtract(assigned)
+                    : amount.multiply(rateTotal).divide(orderTotal, 2, RoundingMode.HALF_UP);
+            shares.add(share);
+            assigned = assigned.add(share);
+        }
+        for (int i = 0; i < rates.size(); i++) {
+            if (TaxIncluded.untaxedFor(shares.get(i), rates.get(i).rate()).isEmpty()
+                    && !moveACent(shares, rates, i)) {
+                BigDecimal share = shares.get(i);
+                BigDecimal rate = rates.get(i).rate();
+                BigDecimal rest = amount.subtract(share);
+                throw new BillingException(("A down payment of exactly %s cannot be reached on %s: with tax at %s %% "
+                        + "rounded to the cent, no untaxed amount comes to %s. The nearest amounts are %s and %s.")
+                        .formatted(amount, order.getNumber(), rate.stripTrailingZeros().toPlainString(), share,
+                                rest.add(TaxIncluded.below(share, rate)), rest.add(TaxIncluded.above(share, rate))));
+            }
+        }
+        List<Asked> asked = new ArrayList<>();
+        for (int i = 0; i < rates.size(); i++) {
+            asked.add(new Asked(description, rates.get(i).rate(),
+                    TaxIncluded.untaxedFor(shares.get(i), rates.get(i).rate()).orElseThrow()));
+        }
+        return asked;
+    }
+
+    /** Moves one cent between share {@code i} and another so that both can be reached; false if none can. */
+    private static boolean moveACent(List<BigDecimal> shares, List<OrderBill.RateTotal> rates, int i) {
+        for (int j = 0; j < shares.size(); j++) {
+            for (BigDecimal cent : List.of(CENT, CENT.negate())) {
+                BigDecimal mine = shares.get(i).add(cent);
+                BigDecimal theirs = shares.get(j).subtract(cent);
+                if (j != i && mine.signum() >= 0 && theirs.signum() >= 0
+                        && TaxIncluded.untaxedFor(mine, rates.get(i).rate()).isPresent()
+                        && TaxIncluded.untaxedFor(theirs, rates.get(j).rate()).isPresent()) {
+                    shares.set(i, mine);
+                    shares.set(j, theirs);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Records who approved a draft for posting. */
@@ -327,21 +427,11 @@ public class InvoicingService {
         return invoice;
     }
 
-    /** Removes a line from a draft; its entries are free to be invoiced again. */
-    public Invoice removeLine(Long invoiceLineId) {
-        InvoiceLine line = invoiceLines.findById(invoiceLineId)
-                .orElseThrow(() -> NotFound.of("invoice line", invoiceLineId));
-        Invoice invoice = invoices.lock(line.getInvoice().getId()).orElseThrow();
-        if (invoice.getState() != Invoice.State.DRAFT) {
-            throw new BillingException("Lines can only be removed from a draft.");
-        }
-        invoice.remove(line);
-        return invoice;
-    }
-
     /**
      * A credit note for a posted invoice. With entry ids, it gives back exactly those entries'
-     * minutes (they can be invoiced again); without, everything the invoice still bills.
+     * minutes (they can be invoiced again); without, everything the invoice still bills. Time and
+     * items give back the change they make to their order's bill, down payments and deductions
+     * their exact figures.
      */
     public Invoice createCreditNote(Long invoiceId, Set<Long> entryIds) {
         Invoice original = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
@@ -350,10 +440,20 @@ public class InvoicingService {
         }
         // The request is used up by this attempt, issued or refused: the next credit needs its own.
         original.creditRequestedBy(null);
+        Map<Long, OrderBill> bills = new LinkedHashMap<>();
+        for (InvoiceLine line : original.getLines()) {
+            SalesOrder order = line.getSalesOrderLine().getOrder();
+            if (!bills.containsKey(order.getId())) {
+                refuseWhileDraftOpen(order);
+                bills.put(order.getId(), billed.of(order));
+            }
+        }
         boolean full = entryIds == null || entryIds.isEmpty();
         Set<Long> notFound = full ? new LinkedHashSet<>() : new LinkedHashSet<>(entryIds);
         Invoice credit = Invoice.creditNoteOf(original);
         for (InvoiceLine line : original.getLines()) {
+            SalesOrderLine orderLine = line.getSalesOrderLine();
+            OrderBill bill = bills.get(orderLine.getOrder().getId());
             if (line.getKind() == InvoiceLine.Kind.TIME) {
                 Map<TimesheetEntry, Integer> giveBack = new LinkedHashMap<>();
                 for (BillingAllocation allocation : line.getAllocations()) {
@@ -366,19 +466,31 @@ public class InvoicingService {
                 }
                 if (!giveBack.isEmpty()) {
                     int minutes = giveBack.values().stream().mapToInt(Integer::intValue).sum();
-                    InvoiceLine creditLine = new InvoiceLine(line.getSalesOrderLine(), InvoiceLine.Kind.TIME,
-                            line.getDescription(), InvoiceMath.hours(minutes).negate(), line.getUnitPrice(),
-                            line.getTaxRate());
+                    InvoiceLine creditLine = new InvoiceLine(orderLine, InvoiceLine.Kind.TIME, line.getDescription(),
+                            line.getUnitPrice(), line.getTaxRate(), bill.addMinutes(BilledSoFar.Row.of(
+                                    orderLine.getId(), InvoiceLine.Kind.TIME, line.getUnitPrice()),
+                                    line.getUnitPrice(), line.getTaxRate(), -minutes));
                     giveBack.forEach((entry, given) -> creditLine.allocate(new BillingAllocation(creditLine, entry, -given)));
                     credit.add(creditLine);
                 }
             } else if (full) {
                 BigDecimal remaining = line.getQuantity().add(invoiceLines.creditedQuantity(
-                        original.getId(), line.getSalesOrderLine().getId(), line.getKind()));
-                if (remaining.signum() != 0) {
-                    credit.add(new InvoiceLine(line.getSalesOrderLine(), line.getKind(), line.getDescription(),
-                            remaining.negate(), line.getUnitPrice(), line.getTaxRate()));
+                        original.getId(), orderLine.getId(), line.getKind()));
+                if (remaining.signum() == 0) {
+                    continue;
                 }
+                if (line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT
+                        && invoiceLines.deducted(orderLine.getId()).signum() != 0) {
+                    throw new BillingException(("The down payment on %s is deducted by a later invoice: credit that "
+                            + "invoice first, or the customer gets it back twice.").formatted(original.getNumber()));
+                }
+                OrderBill.Change change = line.getKind() == InvoiceLine.Kind.ITEM
+                        ? bill.addQuantity(BilledSoFar.Row.of(orderLine.getId(), InvoiceLine.Kind.ITEM,
+                                line.getUnitPrice()), line.getUnitPrice(), line.getTaxRate(), remaining.negate())
+                        : new OrderBill.Change(line.getQuantity().negate(), line.getSubtotal().negate(),
+                                line.getTax().negate());
+                credit.add(new InvoiceLine(orderLine, line.getKind(), line.getDescription(), line.getUnitPrice(),
+                        line.getTaxRate(), change));
             }
         }
         if (!notFound.isEmpty()) {

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.money.Money;
+import dev.tandem.money.OrderBill;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
@@ -35,9 +37,11 @@ public class ToInvoiceList {
     private final FieldTaskRepository tasks;
     private final OrderFigures figures;
     private final TimesheetEntryRepository entries;
+    private final BilledSoFar billed;
 
     ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, OrderFigures figures,
-                  TimesheetEntryRepository entries) {
+                  TimesheetEntryRepository entries, BilledSoFar billed) {
+        this.billed = billed;
         this.orders = orders;
         this.tasks = tasks;
         this.figures = figures;
@@ -53,11 +57,14 @@ public class ToInvoiceList {
 
     /**
      * What the next run bills of the order, as {@link InvoicingService} plans it: the time per
-     * surcharge and the other lines; time added after a signature only when nothing else is left.
+     * surcharge and the other lines, each the change it makes to the order's bill; time added after a
+     * signature only when nothing else is left.
      */
     private Row row(SalesOrder order) {
-        Figures regular = new Figures();
-        Figures amendments = new Figures();
+        OrderBill regular = billed.of(order);
+        OrderBill amendments = billed.of(order);
+        Figures next = new Figures();
+        Figures amended = new Figures();
         OrderFigures.Summary summary = figures.ofOrder(order.getId());
         for (var line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -70,21 +77,22 @@ public class ToInvoiceList {
             if (line.isTimesheetBilled()) {
                 Map<Boolean, List<TimesheetEntry>> open = entries.findUninvoiced(line.getId()).stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                regular.addTime(line, open.get(false));
-                amendments.addTime(line, open.get(true));
+                next.addTime(regular, line, open.get(false));
+                amended.addTime(amendments, line, open.get(true));
             } else {
-                regular.amount = regular.amount.add(
-                        InvoiceMath.subtotal(LineFigures.shown(now.toInvoice()), line.getUnitPrice()));
+                OrderBill.Change change = regular.addQuantity(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM,
+                        line.getUnitPrice()), line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
+                next.amount = next.amount.add(change.subtotal());
                 if (line.isHourlyService()) {
-                    regular.hours = regular.hours.add(now.toInvoice());
+                    next.hours = next.hours.add(change.quantity());
                 }
             }
         }
-        Figures next = regular.amount.signum() > 0 ? regular : amendments;
+        Figures billedNext = next.amount.signum() > 0 ? next : amended;
         List<String> done = tasks.findBySalesOrderIdAndStateOrderByNumber(order.getId(), FieldTask.State.DONE).stream()
                 .map(FieldTask::getNumber).collect(Collectors.toList());
         return new Row(order.getId(), order.getNumber(), order.getCustomer().getName(), done,
-                LineFigures.shown(next.hours), next.amount);
+                LineFigures.shown(billedNext.hours), billedNext.amount);
     }
 
     /** Hours and untaxed amount of one invoice to come. */
@@ -92,12 +100,14 @@ public class ToInvoiceList {
         private BigDecimal hours = BigDecimal.ZERO;
         private BigDecimal amount = BigDecimal.ZERO;
 
-        /** Time bills one subtotal per surcharge, as the invoice lines will. */
-        void addTime(SalesOrderLine line, List<TimesheetEntry> open) {
+        /** Time bills one line per surcharge, as the invoice lines will. */
+        void addTime(OrderBill bill, SalesOrderLine line, List<TimesheetEntry> open) {
             for (SurchargeGroup group : SurchargeGroup.of(open)) {
-                BigDecimal groupHours = InvoiceMath.hours(group.minutes());
-                hours = hours.add(groupHours);
-                amount = amount.add(InvoiceMath.subtotal(groupHours, group.unitPrice(line)));
+                BigDecimal price = Money.cents(group.unitPrice(line));
+                OrderBill.Change change = bill.addMinutes(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.TIME, price),
+                        price, line.getTaxRate(), group.minutes());
+                hours = hours.add(change.quantity());
+                amount = amount.add(change.subtotal());
             }
         }
     }

@@ -20,6 +20,8 @@ import jakarta.persistence.OrderBy;
 import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Customer;
 import dev.tandem.common.BillingException;
+import dev.tandem.money.OrderBill;
+import dev.tandem.money.TaxRounding;
 
 @Entity
 @Audited
@@ -40,6 +42,8 @@ public class SalesOrder {
     private State state = State.QUOTATION;
     private LocalDate orderDate;
     private Instant confirmedAt;
+    @Enumerated(EnumType.STRING)
+    private TaxRounding taxRounding;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("position")
@@ -48,11 +52,25 @@ public class SalesOrder {
     protected SalesOrder() {
     }
 
-    SalesOrder(String number, Customer customer, String salesperson, LocalDate orderDate) {
+    SalesOrder(String number, Customer customer, String salesperson, LocalDate orderDate, TaxRounding taxRounding) {
         this.number = number;
+        this.taxRounding = taxRounding;
         this.customer = customer;
         this.salesperson = salesperson;
         this.orderDate = orderDate;
+    }
+
+    /** The company's tax rounding on the day the order was created; all its documents use it. */
+    public TaxRounding getTaxRounding() {
+        return taxRounding;
+    }
+
+    /** The order as sold: each line at its ordered quantity and price, at the order's tax rounding. */
+    public OrderBill ordered() {
+        OrderBill bill = new OrderBill(taxRounding);
+        lines.stream().filter(line -> !line.isDownPayment()).forEach(line -> bill.addQuantity(line,
+                line.getUnitPrice(), line.getTaxRate(), line.getOrderedQuantity()));
+        return bill;
     }
 
     SalesOrderLine addLine(SalesOrderLine line) {

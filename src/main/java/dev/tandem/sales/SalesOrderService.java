@@ -12,6 +12,7 @@ import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
 
@@ -27,9 +28,12 @@ public class SalesOrderService {
     private final NumberSequences numbers;
     private final OrderFigures figures;
     private final Clock clock;
+    private final Company company;
 
     SalesOrderService(SalesOrderRepository orders, SalesOrderLineRepository lines, CustomerRepository customers,
-                      ProductRepository products, NumberSequences numbers, OrderFigures figures, Clock clock) {
+                      ProductRepository products, NumberSequences numbers, OrderFigures figures, Clock clock,
+                      Company company) {
+        this.company = company;
         this.orders = orders;
         this.lines = lines;
         this.customers = customers;
@@ -42,7 +46,8 @@ public class SalesOrderService {
     public SalesOrder createQuotation(Long customerId, String salesperson, LocalDate orderDate) {
         Customer customer = customers.findById(customerId).orElseThrow(() -> NotFound.of("customer", customerId));
         String number = "S%05d".formatted(numbers.next("sales_order"));
-        return orders.save(new SalesOrder(number, customer, salesperson, orderDate != null ? orderDate : LocalDate.now(clock)));
+        return orders.save(new SalesOrder(number, customer, salesperson,
+                orderDate != null ? orderDate : LocalDate.now(clock), company.taxRounding()));
     }
 
     /** Adds a product line; the unit price defaults to the product's list price. */

@@ -147,6 +147,7 @@ class FieldServiceScenariosTest {
                         .isEqualByComparingTo("190"));
         var first = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order), true,
                 TimesheetsPeriod.ALL, false));
+        invoicing.post(first.invoices().get(0).getId());
         assertThat(toInvoice.rows()).filteredOn(row -> row.orderId().equals(order)).singleElement()
                 .satisfies(row -> assertThat(row.amount()).isEqualByComparingTo("40"));
         var second = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order, otherOrder), true,

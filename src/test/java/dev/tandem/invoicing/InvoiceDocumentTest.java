@@ -52,9 +52,9 @@ class InvoiceDocumentTest {
             String text = new PDFTextStripper().getText(read);
             assertThat(text).contains("Invoice " + invoice.getNumber(), "Tandem Services", customer.getName(),
                     customer.getAddress(), fixtures.orderNumber(order), "Service on Timesheets",
-                    "actual 3.75 h, billed 3.75 h", "375.00", "Tax 21 % on 375.00", "78.75", "Total EUR", "453.75",
-                    "Time logged by hand is billed as logged",
-                    "Annex: timesheet entries billed", employee.getName(), "2.50", "1.25");
+                    "actual 3:45 h, billed 3:45 h", "3.75", "375.00", "Tax 21 % on 375.00", "78.75", "Total EUR",
+                    "453.75", "Time logged by hand is billed as logged", "tax rounded to the cent on each line",
+                    "Annex: timesheet entries billed", employee.getName(), "2:30 h · 2.50 h", "1:15 h · 1.25 h");
             assertThat(read.getNumberOfPages()).isEqualTo(2);
 
             BufferedImage page = new PDFRenderer(read).renderImageWithDPI(0, 60);

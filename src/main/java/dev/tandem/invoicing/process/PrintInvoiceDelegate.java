@@ -33,18 +33,36 @@ class PrintInvoiceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Invoice invoice = invoices.findById((Long) execution.getVariable(InvoicingVariables.INVOICE_ID)).orElseThrow();
         String recipient = invoice.getCustomer().mailAddress();
-        String kind = invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "Credit note" : "Invoice";
-        String body = """
-                Dear %s,
+        String subject;
+        String body;
+        if (invoice.isSettlement()) {
+            // Not a bill: the final invoice of an order its down payments paid in full, for the customer's books.
+            subject = "Order %s settled: final statement %s from %s".formatted(invoice.getOrigin(), invoice.getNumber(),
+                    company.name());
+            body = """
+                    Dear %s,
 
-                please find attached our %s %s of %s %s.
+                    the work on order %s is invoiced in full. Your down payments cover it exactly, so nothing is due:
+                    the attached final statement %s deducts them and comes to 0.00 %s.
 
-                Kind regards,
-                %s
-                """.formatted(invoice.getCustomer().getName(), kind.toLowerCase(), invoice.getNumber(),
-                invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(), company.name());
-        var mail = outbox.queue(recipient, "%s %s from %s".formatted(kind, invoice.getNumber(), company.name()), body,
-                document.fileName(invoice), document.pdf(invoice.getId()));
+                    Kind regards,
+                    %s
+                    """.formatted(invoice.getCustomer().getName(), invoice.getOrigin(), invoice.getNumber(),
+                    company.currency(), company.name());
+        } else {
+            String kind = invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "Credit note" : "Invoice";
+            subject = "%s %s from %s".formatted(kind, invoice.getNumber(), company.name());
+            body = """
+                    Dear %s,
+
+                    please find attached our %s %s of %s %s.
+
+                    Kind regards,
+                    %s
+                    """.formatted(invoice.getCustomer().getName(), kind.toLowerCase(), invoice.getNumber(),
+                    invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(), company.name());
+        }
+        var mail = outbox.queue(recipient, subject, body, document.fileName(invoice), document.pdf(invoice.getId()));
         execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
     }
 }

@@ -14,7 +14,6 @@ import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
-import dev.tandem.invoicing.InvoiceMath;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
@@ -84,10 +83,7 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
         }
         orders.confirm(order.getId());
 
-        BigDecimal total = order.getLines().stream().map(sold -> {
-            BigDecimal subtotal = InvoiceMath.subtotal(sold.getOrderedQuantity(), sold.getUnitPrice());
-            return subtotal.add(InvoiceMath.tax(subtotal, sold.getTaxRate()));
-        }).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = order.ordered().total();
         execution.setProcessBusinessKey(order.getNumber());
         execution.setVariable(InvoicingVariables.ORDER_ID, order.getId());
         execution.setVariable(InvoicingVariables.ORDER_NUMBER, order.getNumber());
