@@ -15,6 +15,7 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
+import dev.tandem.money.TaxRounding;
 
 /** Quotations, their lines, confirmation and closing. */
 @Service
@@ -43,11 +44,16 @@ public class SalesOrderService {
         this.clock = clock;
     }
 
+    /** A quotation at the company's tax rounding of today, which the order keeps for all its documents. */
     public SalesOrder createQuotation(Long customerId, String salesperson, LocalDate orderDate) {
+        return createQuotation(customerId, salesperson, orderDate, company.taxRounding());
+    }
+
+    public SalesOrder createQuotation(Long customerId, String salesperson, LocalDate orderDate, TaxRounding rounding) {
         Customer customer = customers.findById(customerId).orElseThrow(() -> NotFound.of("customer", customerId));
         String number = "S%05d".formatted(numbers.next("sales_order"));
         return orders.save(new SalesOrder(number, customer, salesperson,
-                orderDate != null ? orderDate : LocalDate.now(clock), company.taxRounding()));
+                orderDate != null ? orderDate : LocalDate.now(clock), rounding));
     }
 
     /** Adds a product line; the unit price defaults to the product's list price. */
