@@ -90,10 +90,11 @@ public final class InvoicingVariables {
         }
     }
 
-    /** The total as the person reads it: "1089.00 EUR (invoice)". */
+    /** The total as the person reads it: "1089.00 EUR (invoice)", "121.00 EUR (credit note)". */
     static String total(Invoice invoice, Company company) {
         return "%s %s (%s)".formatted(invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(),
-                invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note" : "invoice");
+                invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note"
+                        : invoice.isSettlement() ? "final statement: the down payments settle the order" : "invoice");
     }
 
     private InvoicingVariables() {

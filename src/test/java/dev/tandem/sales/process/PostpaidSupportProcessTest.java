@@ -299,6 +299,32 @@ class PostpaidSupportProcessTest {
                 .anyMatch(subject -> subject.startsWith("Credit note RINV/"));
     }
 
+    @Test
+    void afterAFullDownPaymentTheFinalInvoiceIsZeroSettlesTheOrderAndIsNotMailedAsABill() {
+        order = people.sellPostpaid(customer.getName(),
+                fixtures.save(fixtures.postpaid("85.50").withTaxRate("21")).getCode(), 10);
+        orderNumber = order.getBusinessKey();
+        askDownPayment("PERCENTAGE", 100);
+        assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1034.55 EUR (invoice)");
+        deliver("6", "4");
+
+        invoiceDeductingDownPayments();
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT).variables().containsEntry(
+                InvoicingVariables.INVOICE_TOTAL, "0.00 EUR (final statement: the down payments settle the order)");
+        approveDraft();
+
+        assertThat(lastInvoiceNumber()).startsWith("INV/");
+        assertThat(TestMailServer.server().getReceivedMessages()).extracting(message -> message.getSubject())
+                .containsExactly("Invoice " + firstInvoiceNumber() + " from Tandem Services",
+                        "Order %s settled: final statement %s from Tandem Services".formatted(orderNumber,
+                                lastInvoiceNumber()));
+    }
+
+    private String firstInvoiceNumber() {
+        return invoices.findAll().stream().filter(invoice -> invoice.bills(orderNumber) && invoice.getNumber() != null)
+                .map(Invoice::getNumber).sorted().findFirst().orElseThrow();
+    }
+
     private void approveDraft() {
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
         people.runJobs(order);

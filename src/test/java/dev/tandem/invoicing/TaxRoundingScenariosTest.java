@@ -1,0 +1,187 @@
+package dev.tandem.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.TandemIntegrationTest;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.Product;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
+import dev.tandem.money.TaxRounding;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.sales.SalesOrderService;
+
+/**
+ * Money to the cent (issue 11), as named scenarios: POST2 = two lines of service on timesheets at
+ * 85.50/h with 21 % tax, 1 h ordered each. Per line its tax is 2 × 17.96 = 35.92 (total 206.92); per
+ * document 21 % of 171.00 = 35.91 (total 206.91).
+ */
+@TandemIntegrationTest
+class TaxRoundingScenariosTest {
+
+    @Autowired BillingFixtures fixtures;
+    @Autowired InvoicingService invoicing;
+    @Autowired SalesOrderService salesOrders;
+    @Autowired SalesOrderRepository orders;
+    @Autowired BillingIntegrityCheck integrity;
+    @Autowired TransactionTemplate tx;
+
+    @AfterEach
+    void ledgerStaysIntact() {
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    private Long post2(TaxRounding rounding) {
+        Product service = fixtures.save(fixtures.postpaid("85.50").withTaxRate("21"));
+        Long order = salesOrders.createQuotation(fixtures.customer().getId(), "sam", BillingFixtures.today(), rounding)
+                .getId();
+        salesOrders.addLine(order, service.getId(), BigDecimal.ONE, null);
+        salesOrders.addLine(order, service.getId(), BigDecimal.ONE, null);
+        salesOrders.confirm(order);
+        return order;
+    }
+
+    private void deliverOneHourEach(Long order) {
+        Employee employee = fixtures.employee();
+        fixtures.lines(order).forEach(line -> fixtures.log(employee, line, "1"));
+    }
+
+    private BigDecimal shownTotal(Long order) {
+        return tx.execute(status -> orders.findById(order).orElseThrow().ordered().total());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TaxRounding.class)
+    void post2_downPayment100Percent_finalInvoiceOfEverythingDeliveredIsZeroAndNoCreditNote(TaxRounding rounding) {
+        Long order = post2(rounding);
+        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100"))
+                .getId());
+        assertThat(downPayment.getAmountTotal()).isEqualByComparingTo(
+                rounding == TaxRounding.PER_LINE ? "206.92" : "206.91");
+        deliverOneHourEach(order);
+
+        Invoice last = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+
+        assertThat(last.getAmountUntaxed()).isEqualByComparingTo("0.00");
+        assertThat(last.getAmountTax()).isEqualByComparingTo("0.00");
+        assertThat(last.getMoveType()).isEqualTo(Invoice.MoveType.INVOICE);
+        assertThat(last.getNumber()).startsWith("INV/");
+        assertThat(last.isSettlement()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TaxRounding.class)
+    void post2_fixedDownPaymentOfTheShownTotal_isInvoicedToTheCent(TaxRounding rounding) {
+        Long order = post2(rounding);
+        BigDecimal shown = shownTotal(order);
+        assertThat(shown).isEqualByComparingTo(rounding == TaxRounding.PER_LINE ? "206.92" : "206.91");
+
+        Invoice downPayment = invoicing.createDownPaymentInvoice(order, DownPayment.fixed(shown.toPlainString()));
+
+        assertThat(downPayment.getAmountTotal()).isEqualByComparingTo(shown);
+    }
+
+    @Test
+    void post2PerDocument_taxIsComputedOncePerRate() {
+        Long perDocument = post2(TaxRounding.PER_DOCUMENT);
+        Long perLine = post2(TaxRounding.PER_LINE);
+        deliverOneHourEach(perDocument);
+        deliverOneHourEach(perLine);
+
+        assertThat(invoicing.createInvoice(perDocument, TimesheetsPeriod.ALL, false).getAmountTax())
+                .isEqualByComparingTo("35.91");
+        assertThat(invoicing.createInvoice(perLine, TimesheetsPeriod.ALL, false).getAmountTax())
+                .isEqualByComparingTo("35.92");
+    }
+
+    @Test
+    void fixedDownPaymentOf0_43At21Percent_isRefusedWithTheNearestAmountsAndNothingIsSaved() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.save(fixtures.postpaid("100").withTaxRate("21")),
+                "10");
+        Integer linesBefore = tx.execute(status -> orders.findById(order).orElseThrow().getLines().size());
+
+        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.fixed("0.43")))
+                .isInstanceOf(BillingException.class)
+                .hasMessageContaining("A down payment of exactly 0.43 cannot be reached")
+                .hasMessageContaining("The nearest amounts are 0.42 and 0.44.");
+
+        Integer linesAfter = tx.execute(status -> orders.findById(order).orElseThrow().getLines().size());
+        assertThat(linesAfter).as("order lines after the refusal").isEqualTo(linesBefore);
+        assertThat(invoicing.createDownPaymentInvoice(order, DownPayment.fixed("0.44")).getAmountTotal())
+                .isEqualByComparingTo("0.44");
+    }
+
+    @Test
+    void threeEntriesOf20MinutesAt80_55_invoicedInThreePeriods_addUpToOneHour() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(),
+                fixtures.save(fixtures.postpaid("80.55").withTaxRate("21")), "1");
+        Employee employee = fixtures.employee();
+        var today = BillingFixtures.today();
+        BigDecimal twentyMinutes = new BigDecimal("0.3333333333");
+        BigDecimal billed = BigDecimal.ZERO;
+        for (int day = 3; day >= 1; day--) {
+            fixtures.log(employee, fixtures.line(order), today.minusDays(day), twentyMinutes.toPlainString());
+        }
+        for (int day = 3; day >= 1; day--) {
+            Invoice invoice = invoicing.post(invoicing.createInvoice(order,
+                    new TimesheetsPeriod(today.minusDays(day), today.minusDays(day)), false).getId());
+            billed = billed.add(invoice.getAmountTotal());
+        }
+
+        // One hour at 80.55 with 21 % tax: 80.55 + 16.92; three invoices of 0.33 h alone would bill 79.74 + 16.74.
+        assertThat(billed).isEqualByComparingTo("97.47");
+    }
+
+    @Test
+    void aDownPaymentAlreadyDeductedCannotBeCredited() {
+        Long order = post2(TaxRounding.PER_LINE);
+        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("50"))
+                .getId());
+        deliverOneHourEach(order);
+        invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+
+        assertThatThrownBy(() -> invoicing.createCreditNote(downPayment.getId(), null))
+                .isInstanceOf(BillingException.class)
+                .hasMessageContaining("is deducted by a later invoice: credit that invoice first");
+    }
+
+    @Test
+    void anOrderHasOneDraftAtATime() {
+        Long order = post2(TaxRounding.PER_LINE);
+        deliverOneHourEach(order);
+        Invoice draft = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+
+        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.percentage("10")))
+                .hasMessage("%s is already being invoiced: its draft invoice is not posted yet. Post or cancel that "
+                        .formatted(fixtures.orderNumber(order)) + "draft first.");
+        invoicing.cancelDraft(draft.getId());
+        assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
+                .isEqualByComparingTo("206.92");
+    }
+
+    @Test
+    void theCompanySettingReadsPerLineOrPerDocument() {
+        for (var setting : Map.of("per-line", TaxRounding.PER_LINE, "per-document", TaxRounding.PER_DOCUMENT).entrySet()) {
+            Company company = new Binder(new MapConfigurationPropertySource(
+                    Map.of("tandem.company.tax-rounding", setting.getKey()))).bindOrCreate("tandem.company", Company.class);
+            assertThat(company.taxRounding()).isEqualTo(setting.getValue());
+        }
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("tandem.company.name", "X")))
+                .bindOrCreate("tandem.company", Company.class).taxRounding()).isEqualTo(TaxRounding.PER_LINE);
+    }
+}
