@@ -28,6 +28,31 @@ public final class FormValues {
         }
     }
 
+    /**
+     * Time worked as minutes, from {@code 5:20}, {@code 5.33} or a number of hours with at most two
+     * decimals; null when empty.
+     */
+    public static Integer minutes(Object value, String label) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Integer minutes = minutesOrNull(value);
+        if (minutes == null) {
+            throw new BillingException("%s must be hours and minutes like 5:20 or decimal hours like 5.33, not %s."
+                    .formatted(label, value));
+        }
+        return minutes;
+    }
+
+    static Integer minutesOrNull(Object value) {
+        if (value instanceof Number number) {
+            BigDecimal hours = new BigDecimal(number.toString());
+            return hours.signum() < 0 || hours.stripTrailingZeros().scale() > 2 ? null
+                    : HoursAndMinutes.parse(hours.toPlainString());
+        }
+        return value instanceof String text ? HoursAndMinutes.parse(text) : null;
+    }
+
     public static LocalDate date(Object value, String label) {
         if (value == null || value.toString().isBlank()) {
             return null;

@@ -34,7 +34,9 @@ public record StepInput(String name, Type type, int limit, List<String> choices,
         /** One of {@code choices}. */
         CHOICE,
         /** A list of whole numbers, as a checklist of ids sends it. */
-        IDS
+        IDS,
+        /** Time worked: hours and minutes ({@code 5:20}) or decimal hours ({@code 5.33}), as {@link HoursAndMinutes} reads it. */
+        DURATION
     }
 
     public static StepInput text(String name, int maxLength) {
@@ -55,6 +57,10 @@ public record StepInput(String name, Type type, int limit, List<String> choices,
 
     public static StepInput choice(String name, String... choices) {
         return new StepInput(name, Type.CHOICE, 0, List.of(choices), false);
+    }
+
+    public static StepInput duration(String name) {
+        return new StepInput(name, Type.DURATION, 0, List.of(), false);
     }
 
     public static StepInput ids(String name) {
@@ -82,6 +88,9 @@ public record StepInput(String name, Type type, int limit, List<String> choices,
             case CHOICE -> choices.contains(value) ? null
                     : "%s must be one of %s, not %s.".formatted(name, String.join(", ", choices), shown(value));
             case IDS -> idsRefusal(value);
+            case DURATION -> FormValues.minutesOrNull(value) != null ? null
+                    : "%s must be hours and minutes like 5:20 or decimal hours like 5.33, not %s."
+                    .formatted(name, shown(value));
         };
     }
 

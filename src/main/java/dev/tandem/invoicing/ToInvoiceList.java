@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.money.Money;
@@ -31,6 +32,11 @@ public class ToInvoiceList {
     /** @param amount untaxed, at the lines' prices */
     public record Row(Long orderId, String orderNumber, String customerName, List<String> doneTasks,
                       BigDecimal hours, BigDecimal amount) {
+
+        /** The hours as people read them: "6:10 h · 6.17 h". */
+        public String time() {
+            return HoursAndMinutes.withDecimal(hours);
+        }
     }
 
     private final SalesOrderRepository orders;

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 
 import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Employee;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.sales.SalesOrderLine;
@@ -143,6 +144,16 @@ public class TimesheetEntry {
 
     public int getBilledMinutes() {
         return billedMinutes;
+    }
+
+    /** As people read it: "0:37 h". */
+    public String getActualTime() {
+        return HoursAndMinutes.of(actualMinutes) + " h";
+    }
+
+    /** As people read it, with the decimal hours money is computed with: "0:45 h · 0.75 h". */
+    public String getBilledTime() {
+        return HoursAndMinutes.withDecimal(billedMinutes);
     }
 
     public String getDescription() {

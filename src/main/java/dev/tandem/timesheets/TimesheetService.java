@@ -68,7 +68,19 @@ public class TimesheetService {
         if (hours.compareTo(BigDecimal.valueOf(MINUTES_PER_DAY / 60)) > 0) {
             throw new BillingException("One timesheet entry cannot exceed 24 hours.");
         }
-        int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+        return recordMinutes(employeeId, target, workDate,
+                hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact(), description);
+    }
+
+    /** Time logged by hand, in minutes (5:20 typed is 320). */
+    public TimesheetEntry recordMinutes(Long employeeId, TimesheetTarget target, LocalDate workDate, Integer minutes,
+                                        String description) {
+        if (minutes == null) {
+            throw new BillingException("The time spent is required.");
+        }
+        if (minutes > MINUTES_PER_DAY) {
+            throw new BillingException("One timesheet entry cannot exceed 24 hours.");
+        }
         return record(employeeId, target, workDate, minutes, minutes, description, null);
     }
 

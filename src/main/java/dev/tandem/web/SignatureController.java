@@ -59,7 +59,7 @@ class SignatureController {
                  List<String> materials, String answers, String signedBy, String signedAt, boolean canSign) {
     }
 
-    record Time(LocalDate workDate, String technician, String description, int billedMinutes, boolean amendment) {
+    record Time(LocalDate workDate, String technician, String description, String billed, boolean amendment) {
     }
 
     @GetMapping("/signature")
@@ -72,7 +72,7 @@ class SignatureController {
         model.addAttribute("sheet", new Sheet(task.getNumber(), task.getCustomer().getName(), task.getSite(),
                 task.getDescription(),
                 worksheets.time(worksheet).stream().map(entry -> new Time(entry.getWorkDate(),
-                        entry.getEmployee().getName(), entry.getDescription(), entry.getBilledMinutes(),
+                        entry.getEmployee().getName(), entry.getDescription(), entry.getBilledTime(),
                         entry.isAmendment())).toList(),
                 worksheet.getMaterials().stream().map(line -> "%s × %s".formatted(
                         line.getOrderedQuantity().stripTrailingZeros().toPlainString(),

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
@@ -40,6 +41,11 @@ class TechnicianController {
     /** A field task as the technician sees it, with the buttons its process allows now. */
     record Card(String taskId, String number, String customer, String site, String description, String step,
                 Long elapsedMinutes, List<Action> actions, boolean awaitsSignature, Object refusal) {
+
+        /** The time counted so far as people read it: "1:35 h". */
+        public String elapsed() {
+            return elapsedMinutes == null ? null : HoursAndMinutes.of(elapsedMinutes) + " h";
+        }
     }
 
     /** A done task of theirs, to which time can still be added. */

@@ -20,6 +20,7 @@ class StepInputTest {
     private static final StepInput RESOLVED = StepInput.flag("resolved");
     private static final StepInput ACTION = StepInput.choice("action", "INVOICE", "CLOSE").required();
     private static final StepInput ENTRIES = StepInput.ids("creditedEntries");
+    private static final StepInput TIME = StepInput.duration("hours");
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -52,7 +53,12 @@ class StepInputTest {
                 Arguments.of(ENTRIES, List.of("7"), "creditedEntries must be a list of ids."),
                 Arguments.of(ENTRIES, List.of(1.5), "creditedEntries must be a list of ids."),
                 Arguments.of(ENTRIES, Spin.JSON("[1, \"x\"]"), "creditedEntries must be a list of ids."),
-                Arguments.of(ENTRIES, Spin.JSON("{\"id\": 1}"), "creditedEntries must be a list of ids."));
+                Arguments.of(ENTRIES, Spin.JSON("{\"id\": 1}"), "creditedEntries must be a list of ids."),
+                Arguments.of(TIME, "5:60", "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not 5:60."),
+                Arguments.of(TIME, "5h20", "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not 5h20."),
+                Arguments.of(TIME, 1.255, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not 1.255."),
+                Arguments.of(TIME, -1, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not -1."),
+                Arguments.of(TIME, true, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not true."));
     }
 
     @ParameterizedTest
@@ -67,7 +73,9 @@ class StepInputTest {
                 Arguments.of(NOTE, "ten chars!"), Arguments.of(NOTE, "עברית"), Arguments.of(NOTE, "😀 ok\n\tfin"),
                 Arguments.of(NOTE, "中文 Ελλάδα"), Arguments.of(DAY, "2026-11-20"),
                 Arguments.of(RESOLVED, false), Arguments.of(ACTION, "CLOSE"), Arguments.of(ENTRIES, List.of(1L, 2)),
-                Arguments.of(ENTRIES, Spin.JSON("[4, 5]")), Arguments.of(ENTRIES, List.of()));
+                Arguments.of(ENTRIES, Spin.JSON("[4, 5]")), Arguments.of(ENTRIES, List.of()),
+                Arguments.of(TIME, "5:20"), Arguments.of(TIME, "0:45"), Arguments.of(TIME, "5.33"), Arguments.of(TIME, "5,5"),
+                Arguments.of(TIME, 1.5), Arguments.of(TIME, 3), Arguments.of(TIME, null));
     }
 
     @ParameterizedTest

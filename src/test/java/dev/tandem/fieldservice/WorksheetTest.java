@@ -176,8 +176,8 @@ class WorksheetTest {
         try (PDDocument pdf = Loader.loadPDF(report.pdf(task.getNumber()))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Worksheet " + task.getNumber(), "Main office", "Network cable",
-                    "Old switch replaced", "37 min", "45 min", "Signed by", "Ann Customer",
-                    signature.getContentSha256(), "Amendments: time added after signing", "30 min",
+                    "Old switch replaced", "0:37 h", "0:45 h · 0.75 h", "Signed by", "Ann Customer",
+                    signature.getContentSha256(), "Amendments: time added after signing", "0:30 h · 0.50 h",
                     "Changed since the last signature");
             boolean hasImage = false;
             for (PDPage page : pdf.getPages()) {

@@ -91,7 +91,9 @@ class FormInputsTest {
                 continue;
             }
             String type = switch (component.get("type").asText()) {
-                case "textfield", "textarea" -> "TEXT";
+                // A text field that takes time worked checks its hours:minutes pattern in the browser.
+                case "textfield" -> component.path("validate").has("pattern") ? "DURATION" : "TEXT";
+                case "textarea" -> "TEXT";
                 case "number" -> "DECIMAL";
                 case "datetime" -> "DATE";
                 case "checkbox" -> "FLAG";

@@ -86,12 +86,12 @@ class SupportFlowsBrowserTest {
                 browser.login(baseUrl(), "tasklist", "hannah", "hannah");
                 browser.openAndClaimTask(baseUrl(), firstRound);
                 assertThat(formText(browser)).contains("Ticket " + ticket.getBusinessKey(),
-                        "Remaining hours: 2.00 h");
+                        "Remaining hours: 2:00 h · 2.00 h");
                 assertThat(browser.driver.findElements(By.cssSelector(".overdrawn"))).isEmpty();
 
                 browser.clickable(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
                         BillingFixtures.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-                browser.type(By.cssSelector(".fjs-form-field-number input"), "3");
+                browser.type(By.cssSelector("input[id$='hours']"), "3");
                 browser.type(By.cssSelector(".fjs-form-field-textarea textarea:not([disabled])"), "Replaced the broken switch");
                 browser.screenshot("tasklist-ticket-filled");
                 browser.completeTaskForm();
@@ -100,15 +100,15 @@ class SupportFlowsBrowserTest {
                         !firstRound.equals(waitingTask(ticket).getId()));
                 browser.openAndClaimTask(baseUrl(), waitingTask(ticket).getId());
                 WebElement remaining = browser.visible(By.cssSelector(".overdrawn"));
-                assertThat(remaining.getText()).contains("Remaining hours: -1.00 h");
+                assertThat(remaining.getText()).contains("Remaining hours: -1:00 h · -1.00 h");
                 assertThat(remaining.getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");
-                assertThat(formText(browser)).contains("Recorded last time: 1 entry, 3.00 h");
+                assertThat(formText(browser)).contains("Recorded last time: 1 entry, 3:00 h · 3.00 h");
             } finally {
                 browser.screenshot("tasklist-ticket-overdrawn");
             }
         }
         assertThat(figures.ofLine(fixtures.line(order)).delivered()).isEqualByComparingTo("3");
-        assertThat(runtime.getVariable(ticket.getId(), SupportTicketProcess.LAST_RECORDED)).isEqualTo("1 entry, 3.00 h");
+        assertThat(runtime.getVariable(ticket.getId(), SupportTicketProcess.LAST_RECORDED)).isEqualTo("1 entry, 3:00 h · 3.00 h");
     }
 
     @Test

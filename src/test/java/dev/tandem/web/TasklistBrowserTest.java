@@ -52,7 +52,7 @@ class TasklistBrowserTest {
                 assertThat(browser.formText()).contains("Globex Corporation");
                 browser.clickable(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
                         BillingFixtures.today().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-                browser.type(By.cssSelector(".fjs-form-field-number input"), "1.5");
+                browser.type(By.cssSelector("input[id$='hours']"), "1:30");
                 browser.type(By.cssSelector(".fjs-form-field-textarea textarea:not([disabled])"), "Reset the customer's VPN account");
                 browser.screenshot("tasklist-log-time-filled");
                 browser.completeTaskForm();

@@ -61,7 +61,7 @@ class TechnicianPageTest {
                 browser.waitForTextContaining(card, customer, "Server room",
                         "Start work on site");
                 press(browser, card, "START");
-                browser.waitForTextContaining(card, "Timer running", "min counted");
+                browser.waitForTextContaining(card, "Timer running", "h counted");
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_TIMER_RUNNING);
                 browser.screenshot("technician-running");
 

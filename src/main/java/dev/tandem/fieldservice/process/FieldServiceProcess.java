@@ -47,10 +47,15 @@ public final class FieldServiceProcess {
     /** Shown on the timer tasks: when the timer started and the minutes counted when the task appeared. */
     public static final String TIMER_STARTED_AT = "timerStartedAt";
     public static final String ELAPSED_MINUTES = "elapsedMinutes";
+    /** The same as people read it: "1:35 h". */
+    public static final String ELAPSED_TIME = "elapsedTime";
 
     /** What the stopped timer measured, shown on "Confirm time spent". */
     public static final String ACTUAL_MINUTES = "actualMinutes";
     public static final String BILLED_MINUTES = "billedMinutes";
+    /** The actual and billed time as people read them: "0:37 h", "0:45 h · 0.75 h". */
+    public static final String ACTUAL_TIME = "actualTime";
+    public static final String BILLED_TIME = "billedTime";
     public static final String WORK_DATE = "workDate";
     public static final String ROUNDING_RULE = "roundingRule";
     public static final String TIME_DESCRIPTION = "timeDescription";

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.timesheets.TimerRepository;
@@ -36,6 +37,7 @@ class ShowTimerListener implements TaskListener {
             task.setVariable(FieldServiceProcess.TIMER_STARTED_AT,
                     SHOWN.format(timer.getStartedAt().atZone(fieldTask.getTechnician().getTimeZone())));
             task.setVariable(FieldServiceProcess.ELAPSED_MINUTES, timer.elapsed(now).toMinutes());
+            task.setVariable(FieldServiceProcess.ELAPSED_TIME, HoursAndMinutes.of(timer.elapsed(now).toMinutes()) + " h");
         });
     }
 }

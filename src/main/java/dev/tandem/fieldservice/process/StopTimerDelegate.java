@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.timesheets.TimerService;
 
@@ -26,6 +27,8 @@ class StopTimerDelegate implements JavaDelegate {
         TimerService.StoppedTimer stopped = timers.stop(task);
         execution.setVariable(FieldServiceProcess.ACTUAL_MINUTES, stopped.actualMinutes());
         execution.setVariable(FieldServiceProcess.BILLED_MINUTES, stopped.billedMinutes());
+        execution.setVariable(FieldServiceProcess.ACTUAL_TIME, HoursAndMinutes.of(stopped.actualMinutes()) + " h");
+        execution.setVariable(FieldServiceProcess.BILLED_TIME, HoursAndMinutes.withDecimal(stopped.billedMinutes()));
         execution.setVariable(FieldServiceProcess.WORK_DATE, stopped.workDate().toString());
         execution.setVariable(FieldServiceProcess.ROUNDING_RULE, stopped.rounding().describe());
     }

@@ -8,9 +8,8 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.helpdesk.TicketRepository;
-import dev.tandem.sales.LineFigures;
-import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
@@ -55,11 +54,11 @@ class RecordTicketTimeDelegate implements JavaDelegate {
             throw new BillingException("Claim the task first: time is logged in the name of whoever works it.");
         }
         Employee person = employees.ofUser(who);
-        TimesheetEntry entry = timesheets.recordHours(person.getId(),
+        TimesheetEntry entry = timesheets.recordMinutes(person.getId(),
                 TimesheetTarget.ticket(tickets.ofInstance(execution.getProcessBusinessKey()).getId()),
-                FormValues.date(workDate, "The work date"), FormValues.decimal(hours, "The hours"), description);
-        execution.setVariable(SupportTicketProcess.LAST_RECORDED, "1 entry, %s h"
-                .formatted(LineFigures.shown(OrderFigures.hours(entry.getBilledMinutes())).toPlainString()));
+                FormValues.date(workDate, "The work date"), FormValues.minutes(hours, "The time spent"), description);
+        execution.setVariable(SupportTicketProcess.LAST_RECORDED,
+                "1 entry, " + HoursAndMinutes.withDecimal(entry.getBilledMinutes()));
         for (String field : new String[] {SupportTicketProcess.WORK_DATE, SupportTicketProcess.HOURS,
                 SupportTicketProcess.WORK_DESCRIPTION, SupportTicketProcess.EMPLOYEE, SupportTicketProcess.REFUSAL}) {
             execution.removeVariable(field);

@@ -50,7 +50,7 @@ public final class SupportTicketProcess {
                     StepInput.text(TITLE, StepInput.NAME).required(),
                     StepInput.text(DESCRIPTION, StepInput.NOTES),
                     StepInput.text(ORDER_NUMBER, StepInput.NAME)),
-            Map.of(USER_TASK_WORK_ON_TICKET, List.of(StepInput.date(WORK_DATE), StepInput.decimal(HOURS, 2),
+            Map.of(USER_TASK_WORK_ON_TICKET, List.of(StepInput.date(WORK_DATE), StepInput.duration(HOURS),
                     StepInput.text(WORK_DESCRIPTION, StepInput.DESCRIPTION), StepInput.text(EMPLOYEE, StepInput.NAME),
                     StepInput.flag(RESOLVED))));
 

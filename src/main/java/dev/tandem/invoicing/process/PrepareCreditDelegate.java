@@ -11,11 +11,10 @@ import org.springframework.stereotype.Component;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.invoicing.BillingAllocation;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
-import dev.tandem.sales.LineFigures;
-import dev.tandem.sales.OrderFigures;
 
 /**
  * Finds the posted invoice of this order that accounting wants to credit, and offers its timesheet
@@ -53,8 +52,8 @@ class PrepareCreditDelegate implements JavaDelegate {
 
     private static Map<String, Object> choice(BillingAllocation allocation) {
         var entry = allocation.getEntry();
-        return Map.of("value", entry.getId(), "label", "%s · %s · %s h · %s".formatted(entry.getWorkDate(),
-                entry.getEmployee().getName(), LineFigures.shown(OrderFigures.hours(allocation.getMinutes())),
+        return Map.of("value", entry.getId(), "label", "%s · %s · %s · %s".formatted(entry.getWorkDate(),
+                entry.getEmployee().getName(), HoursAndMinutes.withDecimal(allocation.getMinutes()),
                 entry.getDescription()));
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrderLine;
@@ -54,7 +55,8 @@ public class ShowLineFiguresListener implements TaskListener {
         task.setVariable(OVERDRAWN, now.isOverdrawn());
     }
 
+    /** As people read time: "6:10 h · 6.17 h". */
     private static String shown(java.math.BigDecimal hours) {
-        return hours == null ? null : LineFigures.shown(hours).toPlainString();
+        return hours == null ? null : HoursAndMinutes.withDecimal(hours);
     }
 }

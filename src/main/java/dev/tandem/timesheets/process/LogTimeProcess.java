@@ -36,7 +36,7 @@ public final class LogTimeProcess {
     /** What people may send: the order to log time on, then the entry. */
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT,
             List.of(StepInput.text(ORDER_NUMBER, StepInput.NAME).required()),
-            Map.of(USER_TASK_LOG_TIME, List.of(StepInput.date(WORK_DATE), StepInput.decimal(HOURS, 2),
+            Map.of(USER_TASK_LOG_TIME, List.of(StepInput.date(WORK_DATE), StepInput.duration(HOURS),
                     StepInput.text(DESCRIPTION, StepInput.DESCRIPTION))));
 
     private LogTimeProcess() {

@@ -37,10 +37,10 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String userId = (String) execution.getVariable(LogTimeProcess.LOGGED_BY);
         Employee employee = employees.ofUser(userId);
-        TimesheetEntry entry = timesheets.recordHours(employee.getId(),
+        TimesheetEntry entry = timesheets.recordMinutes(employee.getId(),
                 TimesheetTarget.orderLine(orders.ofInstance(execution.getProcessBusinessKey()).hoursLine().getId()),
                 FormValues.date(execution.getVariable(LogTimeProcess.WORK_DATE), "The work date"),
-                FormValues.decimal(execution.getVariable(LogTimeProcess.HOURS), "The hours"),
+                FormValues.minutes(execution.getVariable(LogTimeProcess.HOURS), "The time spent"),
                 (String) execution.getVariable(LogTimeProcess.DESCRIPTION));
         execution.setVariable(LogTimeProcess.ENTRY_ID, entry.getId());
         orderEvents.timeRecorded(entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());

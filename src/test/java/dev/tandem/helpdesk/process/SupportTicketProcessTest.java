@@ -62,15 +62,15 @@ class SupportTicketProcessTest {
         assertThat(ticket.getBusinessKey()).matches("T\\d{5}");
         assertThat(ticket).variables()
                 .containsEntry(ShowLineFiguresListener.ORDER_LINE_ID, fixtures.line(order))
-                .containsEntry(ShowLineFiguresListener.REMAINING, "5.00")
+                .containsEntry(ShowLineFiguresListener.REMAINING, "5:00 h · 5.00 h")
                 .containsEntry(ShowLineFiguresListener.OVERDRAWN, false);
 
         people.workOnTicket(ticket, worker, false, List.of(entry(today(), 1.5, "Reset the router"),
                 entry(today(), 1, "Called the provider")));
 
         assertThat(ticket).isWaitingAt(SupportTicketProcess.USER_TASK_WORK_ON_TICKET).variables()
-                .containsEntry(ShowLineFiguresListener.REMAINING, "2.50")
-                .containsEntry(SupportTicketProcess.LAST_RECORDED, "1 entry, 1.00 h");
+                .containsEntry(ShowLineFiguresListener.REMAINING, "2:30 h · 2.50 h")
+                .containsEntry(SupportTicketProcess.LAST_RECORDED, "1 entry, 1:00 h · 1.00 h");
         assertThat(figures.ofLine(fixtures.line(order)).delivered()).isEqualByComparingTo("2.5");
     }
 
@@ -79,7 +79,7 @@ class SupportTicketProcessTest {
         ProcessInstance ticket = people.openTicket(customer.getName(), null);
         people.workOnTicket(ticket, worker, false, List.of(entry(today(), 6, "Migration")));
 
-        assertThat(ticket).variables().containsEntry(ShowLineFiguresListener.REMAINING, "-1.00")
+        assertThat(ticket).variables().containsEntry(ShowLineFiguresListener.REMAINING, "-1:00 h · -1.00 h")
                 .containsEntry(ShowLineFiguresListener.OVERDRAWN, true);
     }
 

@@ -109,7 +109,7 @@ class PostpaidSupportProcessTest {
 
         deliver("2");
         assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
-                .variables().containsEntry("lineDelivered", "2.00");
+                .variables().containsEntry("lineDelivered", "2:00 h · 2.00 h");
     }
 
     @Test

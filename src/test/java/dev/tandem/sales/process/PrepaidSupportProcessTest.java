@@ -94,7 +94,7 @@ class PrepaidSupportProcessTest {
         assertThat(instance).isWaitingAt(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE)
                 .task().hasCandidateGroup("accounting");
         assertThat(instance).variables().containsEntry("orderTotal", "1000.00 EUR")
-                .containsEntry("lineToInvoice", "10.00").containsEntry("lineRemaining", "10.00");
+                .containsEntry("lineToInvoice", "10:00 h · 10.00 h").containsEntry("lineRemaining", "10:00 h · 10.00 h");
         assertThat(orders.findById(orderId).orElseThrow().getSalesperson()).isEqualTo("sam");
         assertThat(figures.ofOrder(orderId).status()).isEqualTo(InvoiceStatus.TO_INVOICE);
 
@@ -178,7 +178,7 @@ class PrepaidSupportProcessTest {
         String proposeTask = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(PrepaidSupportProcess.USER_TASK_PROPOSE_HOURS).singleResult().getId();
         assertThat(engine.getTaskService().getVariable(proposeTask, "lineOverdrawn")).isEqualTo(true);
-        assertThat(engine.getTaskService().getVariable(proposeTask, "lineRemaining")).isEqualTo("-1.00");
+        assertThat(engine.getTaskService().getVariable(proposeTask, "lineRemaining")).isEqualTo("-1:00 h · -1.00 h");
         engine.getTaskService().claim(proposeTask, "sam");
         engine.getTaskService().complete(proposeTask, Map.of(PrepaidSupportProcess.PROPOSAL,
                 PrepaidSupportProcess.QUOTATION, PrepaidSupportProcess.ADDITIONAL_HOURS, 5));
