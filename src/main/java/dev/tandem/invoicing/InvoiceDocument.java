@@ -151,10 +151,12 @@ public class InvoiceDocument {
         rule.append("Each amount is quantity × unit price rounded half-up to the cent; ");
         rule.append(invoice.getLines().stream().map(line -> line.getSalesOrderLine().getOrder().getTaxRounding())
                 .distinct().map(TaxRounding::describe).collect(Collectors.joining("; "))).append('.');
-        if (invoice.getLines().stream().anyMatch(InvoiceLine::isRoundedWithTheOrder) || !taxesAsAlone(invoice)) {
-            rule.append(" This document bills part of orders billed before: its amounts (marked *) and taxes are the "
-                    + "change it makes to each order's rounded figures, so that all documents of an order add up to "
-                    + "the order to the cent; each may differ by a cent from this document computed alone.");
+        boolean marked = invoice.getLines().stream().anyMatch(InvoiceLine::isRoundedWithTheOrder);
+        if (marked || !taxesAsAlone(invoice)) {
+            rule.append(" This document bills part of orders billed before: its amounts and taxes are the change it "
+                    + "makes to each order's rounded figures, so that all documents of an order add up to the order "
+                    + "to the cent; they may differ by a cent from this document computed alone")
+                    .append(marked ? " (amounts marked *)." : ".");
         }
         if (invoice.isSettlement()) {
             rule.append(" The down payments received settle this order: nothing is due.");

@@ -115,6 +115,53 @@ class InvoiceDocumentTest {
         }
     }
 
+    @Test
+    void aFinalStatementAfterAFullDownPaymentSaysNothingIsDue() throws IOException {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.save(fixtures.postpaid("85.50").withTaxRate("21")),
+                "2");
+        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100")).getId());
+        fixtures.log(fixtures.employee(), fixtures.line(order), "2");
+        Invoice settlement = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+
+        String text = printed(settlement, "final-statement-page-1.png");
+
+        assertThat(text).contains("Invoice " + settlement.getNumber(),
+                "Final statement: settled by your down payments, nothing to pay.",
+                "Deduction: Down payment of 100 % on " + fixtures.orderNumber(order), "-1.00 171.00 21 % -171.00",
+                "Tax 21 % on 0.00 0.00", "Total EUR 0.00",
+                "The down payments received settle this order: nothing is due.");
+    }
+
+    @Test
+    void aPartOfAnOrderLineBilledBeforeSaysItsFiguresCarryTheOrdersRounding() throws IOException {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.save(fixtures.postpaid("80.55").withTaxRate("21")),
+                "1");
+        Employee employee = fixtures.employee();
+        for (int day = 1; day <= 3; day++) {
+            fixtures.log(employee, fixtures.line(order), BillingFixtures.today().minusDays(day), "0.3333333333");
+        }
+        Invoice last = null;
+        for (int day = 3; day >= 1; day--) {
+            var period = new TimesheetsPeriod(BillingFixtures.today().minusDays(day), BillingFixtures.today().minusDays(day));
+            last = invoicing.post(invoicing.createInvoice(order, period, false).getId());
+        }
+
+        // 1:00 h at 80.55 is 80.55 + 16.92 tax; the first two thirds billed 53.97 + 11.33, so the last bills the rest.
+        assertThat(last.getAmountUntaxed()).isEqualByComparingTo("26.58");
+        assertThat(last.getAmountTax()).isEqualByComparingTo("5.59");
+        assertThat(printed(last, "invoice-rounded-with-the-order-page-1.png")).contains("0:20 h · 0.33 h",
+                "are the change it makes to each order's rounded figures");
+    }
+
+    private String printed(Invoice invoice, String screenshot) throws IOException {
+        try (PDDocument read = Loader.loadPDF(document.pdf(invoice.getId()))) {
+            Path preview = Path.of("target", "screenshots", screenshot);
+            Files.createDirectories(preview.getParent());
+            ImageIO.write(new PDFRenderer(read).renderImageWithDPI(0, 60), "png", preview.toFile());
+            return new PDFTextStripper().getText(read).replaceAll("\\s+", " ");
+        }
+    }
+
     /** How much of the page is not white: a blank or garbled page is far off a real invoice. */
     private static double inkShare(BufferedImage page) {
         long ink = 0;
