@@ -1,7 +1,6 @@
 package dev.tandem.audit;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.Company;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
 import dev.tandem.invoicing.BillingAllocation;
 import dev.tandem.invoicing.Invoice;
@@ -111,8 +111,7 @@ public class BillingLineage {
         return new InvoiceLineage(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
                 invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrigin(),
                 Objects.toString(invoice.getInvoiceDate(), null), plain(invoice.getAmountUntaxed()),
-                plain(invoice.getAmountTotal()), plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2,
-                        RoundingMode.HALF_UP)),
+                plain(invoice.getAmountTotal()), HoursAndMinutes.withDecimal(minutes),
                 invoice.getLines().stream().map(line -> new Line(line.getDescription(), line.getKind().name(),
                         plain(line.getQuantity()), plain(line.getUnitPrice()), plain(line.getSubtotal()))).toList(),
                 billed, changes, runs(changes));

@@ -45,8 +45,11 @@ function table(id, headings, rows, empty) {
     <tbody>${rows.map(cells => `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
+/** Time as people read it, with the decimal hours money is computed with: 6:10 h · 6.17. */
 function hours(minutes) {
-  return (minutes / 60).toFixed(2);
+  const whole = Math.abs(minutes);
+  const clock = `${minutes < 0 ? '-' : ''}${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  return `${clock} h · ${(minutes / 60).toFixed(2)}`;
 }
 
 async function get(url) {
@@ -180,7 +183,7 @@ async function invoiceView(api, node, billing, number) {
     <h2 id="tandem-invoice-title">${esc(invoice.kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice')} ${esc(invoice.number)}</h2>
     <p>${esc(invoice.customer)} · orders ${esc(invoice.origin)} · ${esc(invoice.state)} · dated ${esc(invoice.invoiceDate)}
       · untaxed ${esc(invoice.untaxed)} · total ${esc(invoice.total)}</p>
-    <p id="tandem-hours">Time billed: <strong>${esc(invoice.hoursBilled)} h</strong> from ${invoice.entries.length} timesheet entries.</p>
+    <p id="tandem-hours">Time billed: <strong>${esc(invoice.hoursBilled)}</strong> from ${invoice.entries.length} timesheet entries.</p>
     <h3>Lines</h3>
     ${table('tandem-lines', ['Description', 'Kind', 'Quantity', 'Unit price', 'Subtotal'],
       invoice.lines.map(l => [esc(l.description), esc(l.kind), esc(l.quantity), esc(l.unitPrice), esc(l.subtotal)]), 'No line.')}

@@ -28,7 +28,7 @@ class BillingLineageTest {
 
         BillingLineage.InvoiceLineage invoice = acting.as("audrey", () -> lineage.ofInvoice(story.invoiceNumber()));
 
-        assertThat(invoice.hoursBilled()).isEqualTo("4.50");
+        assertThat(invoice.hoursBilled()).isEqualTo("4:30 h · 4.50 h");
         assertThat(invoice.entries()).extracting(BillingLineage.Entry::minutes, BillingLineage.Entry::employee,
                         BillingLineage.Entry::recordedBy)
                 .containsExactly(

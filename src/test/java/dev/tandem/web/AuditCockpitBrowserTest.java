@@ -54,7 +54,7 @@ class AuditCockpitBrowserTest {
                 browser.type(By.name("invoice"), invoice.invoiceNumber());
                 browser.clickable(By.cssSelector("#tandem-invoice button")).click();
 
-                assertThat(shown(browser, "tandem-hours")).isEqualTo("Time billed: 4.50 h from 2 timesheet entries.");
+                assertThat(shown(browser, "tandem-hours")).isEqualTo("Time billed: 4:30 h · 4.50 h from 2 timesheet entries.");
                 assertThat(shown(browser, "tandem-entries"))
                         .contains(invoice.recordedBy().getName(), invoice.recordedBy().getUserId(),
                                 "Restored the mail server", "3.00 h", "1.50 h");
