@@ -46,7 +46,12 @@ public final class FormValues {
 
     static Integer minutesOrNull(Object value) {
         if (value instanceof Number number) {
-            BigDecimal hours = new BigDecimal(number.toString());
+            BigDecimal hours;
+            try {
+                hours = new BigDecimal(number.toString());
+            } catch (NumberFormatException notFinite) {
+                return null;
+            }
             return hours.signum() < 0 || hours.stripTrailingZeros().scale() > 2 ? null
                     : HoursAndMinutes.parse(hours.toPlainString());
         }

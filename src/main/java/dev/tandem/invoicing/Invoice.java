@@ -102,8 +102,12 @@ public class Invoice {
      * asks the customer for nothing.
      */
     public boolean isSettlement() {
-        return moveType == MoveType.INVOICE && amountTotal.signum() == 0
-                && lines.stream().anyMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
+        return moveType == MoveType.INVOICE && amountTotal.signum() == 0 && deductsDownPayments();
+    }
+
+    /** Whether it deducts (or, as a credit note, gives back the deduction of) a down payment. */
+    boolean deductsDownPayments() {
+        return lines.stream().anyMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
     }
 
     void post(LocalDate date, int year, int sequence, Instant now) {

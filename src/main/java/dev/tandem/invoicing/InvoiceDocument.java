@@ -2,7 +2,7 @@ package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +20,7 @@ import dev.tandem.common.NotFound;
 import dev.tandem.common.PdfPrinter;
 import dev.tandem.money.OrderBill;
 import dev.tandem.money.TaxRounding;
+import dev.tandem.sales.SalesOrder;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -153,10 +154,10 @@ public class InvoiceDocument {
                 .distinct().map(TaxRounding::describe).collect(Collectors.joining("; "))).append('.');
         boolean marked = invoice.getLines().stream().anyMatch(InvoiceLine::isRoundedWithTheOrder);
         if (marked || !taxesAsAlone(invoice)) {
-            rule.append(" This document bills part of orders billed before: its amounts and taxes are the change it "
-                    + "makes to each order's rounded figures, so that all documents of an order add up to the order "
-                    + "to the cent; they may differ by a cent from this document computed alone")
-                    .append(marked ? " (amounts marked *)." : ".");
+            rule.append(" This document bills part of orders billed before: its hours, amounts and taxes are the "
+                    + "change it makes to each order's rounded figures, so that all documents of an order add up to "
+                    + "the order to the cent; they may differ by a hundredth from this document computed alone")
+                    .append(marked ? " (lines marked *)." : ".");
         }
         if (invoice.isSettlement()) {
             rule.append(" The down payments received settle this order: nothing is due.");
@@ -166,14 +167,14 @@ public class InvoiceDocument {
 
     /** Whether the taxes are what the rounding gives on this document's lines alone. */
     private static boolean taxesAsAlone(Invoice invoice) {
-        Map<TaxRounding, OrderBill> alone = new EnumMap<>(TaxRounding.class);
+        Map<Long, OrderBill> alone = new HashMap<>();
         int row = 0;
         for (InvoiceLine line : invoice.getLines()) {
             if (line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION) {
                 continue;
             }
-            TaxRounding rounding = line.getSalesOrderLine().getOrder().getTaxRounding();
-            alone.computeIfAbsent(rounding, OrderBill::new)
+            SalesOrder order = line.getSalesOrderLine().getOrder();
+            alone.computeIfAbsent(order.getId(), id -> new OrderBill(order.getTaxRounding()))
                     .addQuantity(row++, line.getSubtotal(), line.getTaxRate(), BigDecimal.ONE);
         }
         BigDecimal deducted = invoice.getLines().stream()

@@ -65,10 +65,18 @@ public class InvoiceLine {
     }
 
     /**
-     * Whether the amount is not simply quantity × unit price: the line bills part of an order line
-     * billed before, and carries the change in the order's rounded amount.
+     * Whether the line's hours are not its own minutes in hours, or its amount not quantity × unit
+     * price: it bills part of an order line billed before, and carries the change in the order's
+     * rounded figures.
      */
     public boolean isRoundedWithTheOrder() {
+        if (kind == Kind.TIME) {
+            int minutes = allocations.stream().mapToInt(BillingAllocation::getMinutes).sum();
+            BigDecimal ownHours = Money.hours(Math.abs(minutes));
+            if (quantity.abs().compareTo(ownHours) != 0) {
+                return true;
+            }
+        }
         return subtotal.compareTo(Money.amount(quantity, unitPrice)) != 0;
     }
 

@@ -182,8 +182,8 @@ public class InvoicingService {
                 List<TimesheetEntry> open = entries.lockUninvoiced(line.getId(), period.from(), period.to());
                 Map<Boolean, List<TimesheetEntry>> byAmendment = open.stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                SurchargeGroup.of(byAmendment.get(false)).forEach(group -> regular.add(new Pending(line, group, null)));
-                SurchargeGroup.of(byAmendment.get(true)).forEach(group -> amendments.add(new Pending(line, group, null)));
+                SurchargeGroup.of(byAmendment.get(false)).forEach(time -> regular.add(new Pending(line, time, null)));
+                SurchargeGroup.of(byAmendment.get(true)).forEach(time -> amendments.add(new Pending(line, time, null)));
                 if (open.isEmpty() && !period.isAll()) {
                     timeOutsidePeriod |= !entries.lockUninvoiced(line.getId(), TimesheetsPeriod.ALL.from(),
                             TimesheetsPeriod.ALL.to()).isEmpty();
@@ -196,24 +196,26 @@ public class InvoicingService {
             }
         }
         OrderBill bill = billed.of(order);
-        if (regular.isEmpty() && !amendments.isEmpty()) {
-            // Time added after the customer signed goes on an invoice of its own, once the rest is billed.
-            return new Plan(amendments.stream().map(pending -> pending.bill(bill)).toList(), true);
-        }
-        if (regular.isEmpty()) {
+        boolean amendmentsOnly = regular.isEmpty() && !amendments.isEmpty();
+        if (regular.isEmpty() && !amendmentsOnly) {
             throw new BillingException(nothingToInvoice(order, period, timeOutsidePeriod));
         }
-        List<InvoiceLine> lines = new ArrayList<>(regular.stream().map(pending -> pending.bill(bill)).toList());
-        if (deductDownPayments) {
+        // Time added after the customer signed goes on an invoice of its own, once the rest is billed.
+        List<InvoiceLine> lines = new ArrayList<>((amendmentsOnly ? amendments : regular).stream()
+                .map(pending -> pending.bill(bill)).toList());
+        if (deductDownPayments && !amendmentsOnly) {
             order.getLines().stream().filter(line -> line.isDownPayment() && isDeductible(line))
                     .forEach(line -> lines.add(deduction(line)));
         }
-        boolean settlesDownPayment = lines.stream().anyMatch(l -> l.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
-        if (!settlesDownPayment && lines.stream().allMatch(l -> l.getSubtotal().signum() == 0)) {
+        boolean settlesDownPayment = lines.stream()
+                .anyMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
+        BigDecimal total = lines.stream().map(line -> line.getSubtotal().add(line.getTax()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!settlesDownPayment && total.signum() == 0) {
             throw new BillingException("Nothing to invoice on %s: what is left to invoice comes to 0.00."
                     .formatted(order.getNumber()));
         }
-        return new Plan(lines, false);
+        return new Plan(lines, amendmentsOnly);
     }
 
     /**
@@ -287,7 +289,9 @@ public class InvoicingService {
                 ? "Down payment of %s %% on %s".formatted(downPayment.value().stripTrailingZeros().toPlainString(),
                         order.getNumber())
                 : "Down payment on " + order.getNumber();
-        List<Asked> asked = percentage ? percentageOf(order, ordered, downPayment.value(), description)
+        // A fixed amount of the whole total is the order itself, row for row, so that its final invoice is 0.00.
+        List<Asked> asked = percentage || downPayment.value().compareTo(orderTotal) == 0
+                ? percentageOf(order, ordered, percentage ? downPayment.value() : HUNDRED, description)
                 : fixedAmount(order, ordered, downPayment.value(), description);
         if (asked.stream().allMatch(row -> row.untaxed().signum() == 0)) {
             throw new BillingException("A down payment of %s %% on %s comes to 0.00.".formatted(
@@ -405,8 +409,7 @@ public class InvoicingService {
         if (invoice.getLines().isEmpty()) {
             throw new BillingException("An invoice without lines cannot be posted.");
         }
-        if (invoice.getAmountTotal().signum() == 0 && invoice.getLines().stream()
-                .noneMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)) {
+        if (invoice.getAmountTotal().signum() == 0 && !invoice.deductsDownPayments()) {
             throw new BillingException("An invoice of 0.00 is not posted: it bills nothing.");
         }
         LocalDate today = LocalDate.now(clock);
@@ -440,13 +443,13 @@ public class InvoicingService {
         }
         // The request is used up by this attempt, issued or refused: the next credit needs its own.
         original.creditRequestedBy(null);
+        // Its orders are locked in id order, as invoicing does, so the change is read from a bill no one moves.
         Map<Long, OrderBill> bills = new LinkedHashMap<>();
-        for (InvoiceLine line : original.getLines()) {
-            SalesOrder order = line.getSalesOrderLine().getOrder();
-            if (!bills.containsKey(order.getId())) {
-                refuseWhileDraftOpen(order);
-                bills.put(order.getId(), billed.of(order));
-            }
+        for (Long orderId : original.getLines().stream().map(line -> line.getSalesOrderLine().getOrder().getId())
+                .distinct().sorted().toList()) {
+            SalesOrder order = orders.lock(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
+            refuseWhileDraftOpen(order);
+            bills.put(orderId, billed.of(order));
         }
         boolean full = entryIds == null || entryIds.isEmpty();
         Set<Long> notFound = full ? new LinkedHashSet<>() : new LinkedHashSet<>(entryIds);
@@ -500,7 +503,7 @@ public class InvoicingService {
         if (credit.getLines().isEmpty()) {
             throw new BillingException("Everything on %s has already been credited.".formatted(original.getNumber()));
         }
-        if (credit.getAmountTotal().signum() == 0) {
+        if (credit.getAmountTotal().signum() == 0 && !credit.deductsDownPayments()) {
             throw new BillingException("A credit note of 0.00 gives nothing back: %s bills nothing for what was ticked."
                     .formatted(original.getNumber()));
         }

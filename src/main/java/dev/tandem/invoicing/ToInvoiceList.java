@@ -1,6 +1,7 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,9 +69,8 @@ public class ToInvoiceList {
      */
     private Row row(SalesOrder order) {
         OrderBill regular = billed.of(order);
-        OrderBill amendments = billed.of(order);
         Figures next = new Figures();
-        Figures amended = new Figures();
+        Map<SalesOrderLine, List<TimesheetEntry>> amendedTime = new LinkedHashMap<>();
         OrderFigures.Summary summary = figures.ofOrder(order.getId());
         for (var line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -84,17 +84,26 @@ public class ToInvoiceList {
                 Map<Boolean, List<TimesheetEntry>> open = entries.findUninvoiced(line.getId()).stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
                 next.addTime(regular, line, open.get(false));
-                amended.addTime(amendments, line, open.get(true));
+                amendedTime.put(line, open.get(true));
             } else {
-                OrderBill.Change change = regular.addQuantity(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM,
-                        line.getUnitPrice()), line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
+                OrderBill.Change change = regular.addQuantity(
+                        BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM, line.getUnitPrice()),
+                        line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
                 next.amount = next.amount.add(change.subtotal());
                 if (line.isHourlyService()) {
                     next.hours = next.hours.add(change.quantity());
                 }
             }
         }
-        Figures billedNext = next.amount.signum() > 0 ? next : amended;
+        Figures billedNext = next;
+        if (next.amount.signum() <= 0) {
+            // Time added after a signature goes on an invoice of its own once nothing else is left.
+            OrderBill amendments = billed.of(order);
+            billedNext = new Figures();
+            for (var amended : amendedTime.entrySet()) {
+                billedNext.addTime(amendments, amended.getKey(), amended.getValue());
+            }
+        }
         List<String> done = tasks.findBySalesOrderIdAndStateOrderByNumber(order.getId(), FieldTask.State.DONE).stream()
                 .map(FieldTask::getNumber).collect(Collectors.toList());
         return new Row(order.getId(), order.getNumber(), order.getCustomer().getName(), done,

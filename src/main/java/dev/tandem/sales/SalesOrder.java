@@ -42,6 +42,7 @@ public class SalesOrder {
     private State state = State.QUOTATION;
     private LocalDate orderDate;
     private Instant confirmedAt;
+    /** Null on orders created before tax rounding was a setting: they are billed per line. */
     @Enumerated(EnumType.STRING)
     private TaxRounding taxRounding;
 
@@ -62,12 +63,12 @@ public class SalesOrder {
 
     /** The company's tax rounding on the day the order was created; all its documents use it. */
     public TaxRounding getTaxRounding() {
-        return taxRounding;
+        return taxRounding != null ? taxRounding : TaxRounding.PER_LINE;
     }
 
     /** The order as sold: each line at its ordered quantity and price, at the order's tax rounding. */
     public OrderBill ordered() {
-        OrderBill bill = new OrderBill(taxRounding);
+        OrderBill bill = new OrderBill(getTaxRounding());
         lines.stream().filter(line -> !line.isDownPayment()).forEach(line -> bill.addQuantity(line,
                 line.getUnitPrice(), line.getTaxRate(), line.getOrderedQuantity()));
         return bill;

@@ -71,6 +71,9 @@ public class SalesOrderService {
         if (price.signum() < 0) {
             throw new BillingException("The unit price cannot be negative.");
         }
+        if (price.stripTrailingZeros().scale() > 2 || quantity.stripTrailingZeros().scale() > 2) {
+            throw new BillingException("Prices and quantities have at most two decimals.");
+        }
         return lines.save(order.addLine(new SalesOrderLine(order, order.nextPosition(), product, product.getName(),
                 quantity, price, product.getTaxRate(), false)));
     }

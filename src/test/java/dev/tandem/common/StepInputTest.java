@@ -58,7 +58,8 @@ class StepInputTest {
                 Arguments.of(TIME, "5h20", "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not 5h20."),
                 Arguments.of(TIME, 1.255, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not 1.255."),
                 Arguments.of(TIME, -1, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not -1."),
-                Arguments.of(TIME, true, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not true."));
+                Arguments.of(TIME, true, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not true."),
+                Arguments.of(TIME, Double.NaN, "hours must be hours and minutes like 5:20 or decimal hours like 5.33, not NaN."));
     }
 
     @ParameterizedTest

@@ -162,7 +162,9 @@ class MoneyPropertiesTest {
                 text.append("  line %d: %s%n".formatted(i + 1, lines.get(i)));
             }
             if (fullDownPaymentFirst) {
-                text.append("  down payment of 100 % before anything is invoiced\n");
+                text.append(number % 4 < 2 ? "  down payment of 100 %" : "  fixed down payment of the order total")
+                        .append(" before anything is invoiced").append(number % 2 == 0 ? ", the final invoice credited "
+                                + "and invoiced again" : "").append('\n');
             }
             steps.forEach(step -> text.append("  then ").append(step).append('\n'));
             return text.append("  then the final invoice, deducting down payments\n").toString();
@@ -276,8 +278,10 @@ class MoneyPropertiesTest {
         List<Long> posted = new ArrayList<>();
 
         if (generated.fullDownPaymentFirst()) {
-            posted.add(invoicing.post(invoicing.createDownPaymentInvoice(orderId, DownPayment.percentage("100"))
-                    .getId()).getId());
+            // Half as 100 %, half as a fixed amount of the order's total as shown.
+            DownPayment all = generated.number() % 4 < 2 ? DownPayment.percentage("100") : DownPayment.fixed(
+                    tx.execute(status -> em.find(SalesOrder.class, orderId).ordered().total()).toPlainString());
+            posted.add(invoicing.post(invoicing.createDownPaymentInvoice(orderId, all).getId()).getId());
         }
         for (int i = 0; i < generated.lines().size(); i++) {
             deliver(generated.lines().get(i), lineIds.get(i), today);
@@ -296,17 +300,28 @@ class MoneyPropertiesTest {
         }
         if (generated.fullDownPaymentFirst()) {
             assertThat(finals).as("a final invoice after a 100 %% down payment").singleElement()
-                    .satisfies(id -> tx.executeWithoutResult(status -> {
-                        dev.tandem.invoicing.Invoice settled = em.find(dev.tandem.invoicing.Invoice.class, id);
-                        assertThat(settled.getAmountTotal()).as("its total").isEqualByComparingTo("0.00");
-                        assertThat(settled.getMoveType()).isEqualTo(dev.tandem.invoicing.Invoice.MoveType.INVOICE);
-                        assertThat(settled.isSettlement()).isTrue();
-                    }));
+                    .satisfies(this::assertSettles);
+            if (generated.number() % 2 == 0) {
+                // Credited in full (a credit note of 0.00 giving back time and deduction), then settled again.
+                invoicing.post(invoicing.createCreditNote(finals.get(0), null).getId());
+                assertSettles(invoicing.post(invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true).getId())
+                        .getId());
+            }
         }
         creditDownPaymentsLeftUndeducted(orderId);
 
         assertThat(billedTotal(orderId)).as("Σ invoices − Σ credit notes of the order")
                 .isEqualByComparingTo(expectedTotal(generated));
+    }
+
+    private void assertSettles(Long invoiceId) {
+        tx.executeWithoutResult(status -> {
+            dev.tandem.invoicing.Invoice settled = em.find(dev.tandem.invoicing.Invoice.class, invoiceId);
+            assertThat(settled.getAmountUntaxed()).as("its untaxed amount").isEqualByComparingTo("0.00");
+            assertThat(settled.getAmountTax()).as("its tax").isEqualByComparingTo("0.00");
+            assertThat(settled.getMoveType()).isEqualTo(dev.tandem.invoicing.Invoice.MoveType.INVOICE);
+            assertThat(settled.isSettlement()).isTrue();
+        });
     }
 
     private void deliver(Line line, Long lineId, LocalDate today) {
@@ -385,6 +400,8 @@ class MoneyPropertiesTest {
             assertThat(invoice.getAmountTotal()).as("a fixed down payment of %s", asked).isEqualByComparingTo(asked);
             posted.add(invoicing.post(invoice.getId()).getId());
         } catch (BillingException refused) {
+            assertThat(fixed.permille()).as("the whole total can always be asked: %s", refused.getMessage())
+                    .isLessThan(1_000);
             Matcher nearest = NEAREST.matcher(refused.getMessage());
             assertThat(nearest.find()).as("refusal %s names the nearest amounts", refused.getMessage()).isTrue();
             BigDecimal below = new BigDecimal(nearest.group(1));

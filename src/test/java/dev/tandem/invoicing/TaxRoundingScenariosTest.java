@@ -86,14 +86,35 @@ class TaxRoundingScenariosTest {
 
     @ParameterizedTest
     @EnumSource(TaxRounding.class)
-    void post2_fixedDownPaymentOfTheShownTotal_isInvoicedToTheCent(TaxRounding rounding) {
+    void post2_fixedDownPaymentOfTheShownTotal_isInvoicedToTheCentAndSettlesTheOrder(TaxRounding rounding) {
         Long order = post2(rounding);
         BigDecimal shown = shownTotal(order);
         assertThat(shown).isEqualByComparingTo(rounding == TaxRounding.PER_LINE ? "206.92" : "206.91");
 
-        Invoice downPayment = invoicing.createDownPaymentInvoice(order, DownPayment.fixed(shown.toPlainString()));
-
+        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order,
+                DownPayment.fixed(shown.toPlainString())).getId());
         assertThat(downPayment.getAmountTotal()).isEqualByComparingTo(shown);
+        deliverOneHourEach(order);
+
+        Invoice last = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+        assertThat(last.getAmountUntaxed()).isEqualByComparingTo("0.00");
+        assertThat(last.getAmountTax()).isEqualByComparingTo("0.00");
+        assertThat(last.isSettlement()).isTrue();
+    }
+
+    @Test
+    void aSettledOrderCreditedInFullIsSettledAgainByItsNextInvoice() {
+        Long order = post2(TaxRounding.PER_DOCUMENT);
+        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100")).getId());
+        deliverOneHourEach(order);
+        Invoice settled = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+
+        Invoice credit = invoicing.post(invoicing.createCreditNote(settled.getId(), null).getId());
+
+        assertThat(credit.getAmountTotal()).isEqualByComparingTo("0.00");
+        assertThat(credit.getNumber()).startsWith("RINV/");
+        assertThat(invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId()).isSettlement())
+                .isTrue();
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.OrderFigures;
@@ -29,9 +30,11 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
     private final OrderFigures figures;
     private final Company company;
     private final SalesOrderRepository orders;
+    private final InvoiceRepository invoices;
 
     CreateDraftInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company,
-                               SalesOrderRepository orders) {
+                               SalesOrderRepository orders, InvoiceRepository invoices) {
+        this.invoices = invoices;
         this.orders = orders;
         this.invoicing = invoicing;
         this.figures = figures;
@@ -58,7 +61,8 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
             execution.removeVariable(InvoicingVariables.REFUSAL);
         } catch (BillingException refused) {
             // Nothing at all to invoice is no mistake of the person: the process waits for delivered time.
-            if (figures.ofOrder(orderId).lines().stream().noneMatch(line -> line.toInvoice().signum() > 0)) {
+            if (invoices.openDraftOf(orderId).isEmpty()
+                    && figures.ofOrder(orderId).lines().stream().noneMatch(line -> line.toInvoice().signum() > 0)) {
                 throw new BpmnError(InvoicingVariables.ERROR_NOTHING_DELIVERED, refused.getMessage());
             }
             throw refused;
