@@ -1,0 +1,587 @@
+package dev.tandem.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
+import dev.tandem.TestClock;
+import dev.tandem.TestDatabase;
+import dev.tandem.TestMailServer;
+import dev.tandem.catalog.Customer;
+import dev.tandem.catalog.Employee;
+import dev.tandem.catalog.Product;
+import dev.tandem.fieldservice.Signatures;
+import dev.tandem.fieldservice.process.FieldServiceProcess;
+import dev.tandem.fieldservice.process.FieldTaskSteps;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.security.Groups;
+import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.TimesheetTarget;
+
+/**
+ * Tandem at volume, on PostgreSQL, with the job executor on, as in production: run with
+ * {@code ./mvnw -B -Pbench verify} (not part of CI's run). It seeds through Tandem's own services,
+ * measures each case, prints one table and writes {@code target/bench/report.md} and
+ * {@code report.json}. Nothing is asserted about time: the figures are compared with B0, the
+ * machine's own commit rate, measured in the same run.
+ * <p>
+ * Sizes: {@code -Dbench.orders} (10,000), {@code -Dbench.entries} per order (4), {@code -Dbench.tasks}
+ * (100,000), {@code -Dbench.run-limit-seconds} (1,800: how long B2 may take before it is reported
+ * as not finished).
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.dev.tandem=WARN"})
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = {TestDatabase.class, TestMailServer.class})
+@Import({TestClock.class, BillingFixtures.class, SupportProcesses.class})
+class TandemBenchmark {
+
+    private static final int ORDERS = Integer.getInteger("bench.orders", 10_000);
+    private static final int ENTRIES = Integer.getInteger("bench.entries", 4);
+    private static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
+    private static final int FLOWS = Integer.getInteger("bench.flows", 100);
+    private static final long RUN_LIMIT_SECONDS = Long.getLong("bench.run-limit-seconds", 1_800);
+    private static final int SAMPLES = 50;
+    private static final Duration SAMPLING_LIMIT = Duration.ofSeconds(90);
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TransactionTemplate tx;
+    @Autowired BillingFixtures fixtures;
+    @Autowired SupportProcesses people;
+    @Autowired TimesheetService timesheets;
+    @Autowired TaskService taskService;
+    @Autowired InvoiceRepository invoices;
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired FieldTaskSteps steps;
+    @LocalServerPort int port;
+
+    private final Report report = new Report();
+
+    @Test
+    void measure() throws Exception {
+        report.note("Sizes: %,d orders with %,d one-hour entries each, %,d open tasks; %d CPUs, max heap %d MiB."
+                .formatted(ORDERS, ENTRIES, TASKS, Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20));
+        double commitsPerSecond = b0Hardware();
+        List<Long> orders = seedOrders();
+        seedTasks();
+        measured("B3", this::b3Lists);
+        measured("B4", this::b4Start);
+        measured("B2", () -> b2InvoiceRun(orders, commitsPerSecond));
+        measured("B3", this::b3InvoiceList);
+        measured("B1", this::b1Flows);
+        report.write(Path.of("target", "bench"));
+    }
+
+    private interface Case {
+        void run() throws Exception;
+    }
+
+    /** A case that fails is reported as such, and the others still run. */
+    private void measured(String id, Case measurement) {
+        try {
+            measurement.run();
+        } catch (Exception | AssertionError failed) {
+            report.row(id, "failed", failed.toString(), "", "");
+        }
+    }
+
+    // ------------------------------------------------------------------ B0
+
+    /** The database's own pace from this JVM: one-row insert and commit, in a loop. */
+    private double b0Hardware() throws SQLException {
+        int commits = 2_000;
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            sql.execute("create table bench_commit (id bigint primary key)");
+            connection.commit();
+            long start = System.nanoTime();
+            for (int i = 0; i < commits; i++) {
+                sql.executeUpdate("insert into bench_commit values (" + i + ")");
+                connection.commit();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sql.execute("drop table bench_commit");
+            connection.commit();
+            double rate = commits / seconds;
+            report.row("B0", "commits per second (one-row insert + commit)", "%,.0f".formatted(rate), "reference", "");
+            return rate;
+        }
+    }
+
+    // ------------------------------------------------------------------ seeding
+
+    /** Confirmed post-paid orders, each with one-hour entries on past days, through Tandem's services. */
+    private List<Long> seedOrders() {
+        long start = System.nanoTime();
+        Product service = fixtures.postpaid("80");
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            customers.add(fixtures.customer());
+        }
+        List<Employee> employees = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            employees.add(fixtures.employee());
+        }
+        List<Long> orders = new ArrayList<>();
+        LocalDate today = BillingFixtures.today();
+        for (int i = 0; i < ORDERS; i++) {
+            Long order = fixtures.confirmedOrder(customers.get(i % customers.size()), service, "10");
+            Long line = fixtures.line(order);
+            // one order a day per employee, so nobody works more than a day's hours
+            LocalDate day = today.minusDays(1 + (i / employees.size()) % 3_000);
+            for (int e = 0; e < ENTRIES; e++) {
+                timesheets.recordHours(employees.get(i % employees.size()).getId(), TimesheetTarget.orderLine(line), day,
+                        BigDecimal.ONE, "Bench work " + e);
+            }
+            orders.add(order);
+            if ((i + 1) % 1_000 == 0) {
+                System.out.printf("bench: %,d orders seeded%n", i + 1);
+            }
+        }
+        report.note("Seeding %,d orders through the services took %.0f s.".formatted(ORDERS,
+                (System.nanoTime() - start) / 1e9));
+        return orders;
+    }
+
+    /** Open tasks offered to the four working groups, a thousand per transaction. */
+    private void seedTasks() {
+        long start = System.nanoTime();
+        List<String> groups = Groups.WORKING;
+        for (int batch = 0; batch < TASKS; batch += 1_000) {
+            int from = batch;
+            tx.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(from + 1_000, TASKS); i++) {
+                    Task task = taskService.newTask();
+                    task.setName("Bench task " + i);
+                    taskService.saveTask(task);
+                    taskService.addCandidateGroup(task.getId(), groups.get(i % groups.size()));
+                }
+            });
+        }
+        report.note("Seeding %,d open tasks took %.0f s.".formatted(TASKS, (System.nanoTime() - start) / 1e9));
+    }
+
+    // ------------------------------------------------------------------ B3
+
+    private void b3Lists() throws Exception {
+        HttpClient alice = login("alice");
+        Timings page = sample(() -> {
+            HttpResponse<String> response = get(alice, "/tandem/to-invoice");
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("To-Invoice page answered " + response.statusCode());
+            }
+            return response.body().length();
+        });
+        report.row("B3", "To-Invoice page, first page (p50 / p95)", page.toString(), "p95 ≤ 150 ms", page.met(150));
+        for (String group : Groups.WORKING) {
+            Timings query = sample(() -> {
+                long count = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+                List<Task> first = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                        .orderByTaskCreateTime().desc().listPage(0, 15);
+                return (int) count + first.size();
+            });
+            report.row("B3", "Tasklist filter *Tasks of %s* (count + first 15)".formatted(group), query.toString(),
+                    "p95 ≤ 150 ms", query.met(150));
+        }
+    }
+
+    private void b3InvoiceList() {
+        Timings list = sample(() -> invoices.findAll(PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "id")))
+                .getNumberOfElements());
+        report.row("B3", "invoice list, first 50 by number, with the count (%,d invoices)".formatted(invoices.count()),
+                list.toString(), "p95 ≤ 150 ms", list.met(150));
+    }
+
+    // ------------------------------------------------------------------ B1
+
+    /**
+     * Complete field-service interventions, driven through the engine API as the technician's steps
+     * are (start, stop the timer, confirm the time, worksheet, signature, report printed and mailed
+     * by the job executor, Mark as done), against a bare-engine twin of the same shape: the same user
+     * tasks and asynchronous steps, with nothing behind them.
+     */
+    private void b1Flows() throws Exception {
+        Customer customer = fixtures.customer();
+        Employee technician = fixtures.technician();
+        String order = fixtures.orderNumber(fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10000"));
+        repository.createDeployment().name("bench-bare-engine").addModelInstance("bench-bare-field-service.bpmn",
+                Bpmn.createExecutableProcess("benchBareFieldService").camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .userTask("start").camundaAssignee(technician.getUserId())
+                        .userTask("running").camundaAssignee(technician.getUserId())
+                        .userTask("confirm").camundaAssignee(technician.getUserId())
+                        .userTask("worksheet").camundaAssignee(technician.getUserId())
+                        .userTask("sign").camundaAssignee(technician.getUserId())
+                        .manualTask("print").camundaAsyncBefore()
+                        .manualTask("send").camundaAsyncBefore()
+                        .userTask("done").camundaAssignee(technician.getUserId())
+                        .endEvent().done()).deploy();
+
+        Flows bare = flows(() -> {
+            String id = runtime.startProcessInstanceByKey("benchBareFieldService").getId();
+            for (int step = 0; step < 5; step++) {
+                taskService.complete(waitForTask(id).getId());
+            }
+            taskService.complete(waitForTask(id).getId());
+            return id;
+        });
+        Flows real = flows(() -> {
+            String id = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
+                    FieldServiceProcess.CUSTOMER_NAME, customer.getName(), FieldServiceProcess.ORDER_NUMBER, order,
+                    FieldServiceProcess.TECHNICIAN, technician.getUserId(), FieldServiceProcess.SITE, "Bench site",
+                    FieldServiceProcess.DESCRIPTION, "Bench intervention",
+                    FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString())).getId();
+            String number = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+            taskService.complete(waitForTask(id).getId(), Map.of());
+            taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.TIMER_ACTION, FieldServiceProcess.STOP));
+            taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Bench work"));
+            taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Bench notes"));
+            waitForTask(id);
+            steps.sign(number, "Bench Customer", Signatures.drawn(), technician.getUserId());
+            taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+            return id;
+        });
+        report.row("B1", "bare-engine twin: flows per second, commits per flow", bare.toString(), "", "");
+        report.row("B1", "field-service interventions: flows per second, commits per flow", real.toString(),
+                "≥ 60 % of the twin", "%.0f %% of the twin, %s".formatted(100 * real.perSecond() / bare.perSecond(),
+                        real.perSecond() >= 0.6 * bare.perSecond() ? "met" : "missed"));
+    }
+
+    private record Flows(double perSecond, double commitsPerFlow, int flows) {
+        @Override
+        public String toString() {
+            return "%.1f flows/s, %.0f commits per flow (%d flows)".formatted(perSecond, commitsPerFlow, flows);
+        }
+    }
+
+    private interface Flow {
+        String run() throws Exception;
+    }
+
+    /** FLOWS flows one after the other, each waiting for the job executor where it must; until all have ended. */
+    private Flows flows(Flow flow) throws Exception {
+        flow.run();
+        long commits = commits();
+        long start = System.nanoTime();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < FLOWS; i++) {
+            ids.add(flow.run());
+        }
+        while (runtime.createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(ids)).count() > 0) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        double seconds = seconds(start);
+        return new Flows(FLOWS / seconds, (double) (commits() - commits) / FLOWS, FLOWS);
+    }
+
+    /** The task an instance waits at, once the job executor has brought it there. */
+    private Task waitForTask(String instanceId) throws InterruptedException {
+        for (int i = 0; i < 3_000; i++) {
+            Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+            if (task != null) {
+                return task;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new IllegalStateException("Instance " + instanceId + " waits at no task");
+    }
+
+    /** Transactions committed in this database so far (PostgreSQL's own count). */
+    private long commits() {
+        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
+                Long.class);
+    }
+
+    // ------------------------------------------------------------------ B2
+
+    private void b2InvoiceRun(List<Long> orders, double commitsPerSecond) throws Exception {
+        TestMailServer.server().purgeEmailFromAllMailboxes();
+        long mailsBefore = sentMails();
+        long start = System.nanoTime();
+        String run = people.startAs("alice", InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.ORDER_IDS,
+                new ArrayList<>(orders), InvoiceRunProcess.CONSOLIDATED, false)).getBusinessKey();
+        double started = seconds(start);
+        double posted = -1;
+        double mailed = -1;
+        long peakPosted = 0;
+        long peakMailed = 0;
+        while (seconds(start) < RUN_LIMIT_SECONDS && (posted < 0 || mailed < 0)) {
+            TimeUnit.SECONDS.sleep(1);
+            peakPosted = invoices.countByInvoiceRunAndState(run, Invoice.State.POSTED);
+            peakMailed = sentMails() - mailsBefore;
+            if (posted < 0 && peakPosted >= orders.size()) {
+                posted = seconds(start);
+            }
+            if (mailed < 0 && peakMailed >= orders.size()) {
+                mailed = seconds(start);
+            }
+            if ((long) seconds(start) % 30 == 0) {
+                System.out.printf("bench: run %s after %.0f s: %,d posted, %,d mailed%n", run, seconds(start),
+                        peakPosted, peakMailed);
+            }
+        }
+        report.row("B2", "start of a run of %,d orders until its page can show (drafts created)".formatted(orders.size()),
+                "%.1f s".formatted(started), "", "");
+        report.row("B2", "all invoices posted", posted < 0 ? "not finished: %,d posted after %d s".formatted(peakPosted,
+                RUN_LIMIT_SECONDS) : "%.0f s (%.1f invoices/s)".formatted(posted, orders.size() / posted),
+                "≤ 60 s", posted >= 0 && posted <= 60 ? "met" : "missed");
+        report.row("B2", "all invoices printed and accepted by the SMTP server", mailed < 0
+                ? "not finished: %,d mailed after %d s".formatted(peakMailed, RUN_LIMIT_SECONDS)
+                : "%.0f s (%.1f invoices/s)".formatted(mailed, orders.size() / mailed),
+                "≤ 300 s", mailed >= 0 && mailed <= 300 ? "met" : "missed");
+        report.row("B2", "invoices posted per 1,000 commits the database can do", posted < 0 ? "–"
+                : "%.1f".formatted(orders.size() / posted / commitsPerSecond * 1_000), "", "");
+        report.row("B2", "peak resident memory of this JVM (VmHWM)", "%,d MiB".formatted(memory("VmHWM", ProcessHandle
+                .current().pid()) >> 10), "", "");
+    }
+
+    private long sentMails() {
+        return jdbc.queryForObject("select count(*) from outbound_mail where state = 'SENT'", Long.class);
+    }
+
+    // ------------------------------------------------------------------ B4
+
+    /** Tandem started as a jar, as in production: on an empty database, then on this run's database. */
+    private void b4Start() throws Exception {
+        Path jar;
+        try (var files = Files.list(Path.of("target"))) {
+            jar = files.filter(file -> file.getFileName().toString().matches("tandem-.*\\.jar")).findFirst().orElse(null);
+        }
+        if (jar == null) {
+            report.row("B4", "start-up", "not measured: no jar in target/ (run with verify)", "≤ 15 s", "");
+            return;
+        }
+        String url;
+        String user;
+        try (Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+            user = connection.getMetaData().getUserName();
+        }
+        String emptyDatabase = "bench_empty_" + System.currentTimeMillis();
+        jdbc.execute("create database " + emptyDatabase);
+        String emptyUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + emptyDatabase + "$1");
+        for (var database : List.of(Map.entry("an empty database", emptyUrl), Map.entry("this run's database", url))) {
+            Start start = start(jar, database.getValue(), user);
+            report.row("B4", "start-up on " + database.getKey(), start.seconds() < 0 ? "did not start"
+                    : "%.1f s".formatted(start.seconds()), "≤ 15 s", start.seconds() >= 0 && start.seconds() <= 15
+                    ? "met" : "missed");
+            report.row("B4", "resident memory idle on " + database.getKey(), "%,d MiB".formatted(start.rssKib() >> 10),
+                    "≤ 1,024 MiB", start.rssKib() > 0 && start.rssKib() <= 1_048_576 ? "met" : "missed");
+        }
+    }
+
+    private record Start(double seconds, long rssKib) {
+    }
+
+    private Start start(Path jar, String url, String user) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("SPRING_PROFILES_ACTIVE", "prod", "TANDEM_ADMIN_PASSWORD", "bench-admin",
+                "SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", user,
+                "SPRING_DATASOURCE_PASSWORD", System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_PASSWORD", ""),
+                "SERVER_PORT", "0", "LOGGING_LEVEL_DEV_TANDEM", "INFO"));
+        long begin = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<Double> started = new CompletableFuture<>();
+        List<String> last = java.util.Collections.synchronizedList(new java.util.LinkedList<>());
+        // Reads the node's log to its end, so it never blocks on a full pipe; notes when it has started.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.contains("Started TandemApplication")) {
+                        started.complete(seconds(begin));
+                    }
+                    last.add(line);
+                    if (last.size() > 20) {
+                        last.remove(0);
+                    }
+                }
+            } catch (IOException e) {
+                // the node is gone
+            }
+            started.complete(-1.0);
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            double seconds = started.get(180, TimeUnit.SECONDS);
+            if (seconds < 0) {
+                System.out.println("bench: the node did not start:\n" + String.join("\n", last));
+                return new Start(-1, 0);
+            }
+            TimeUnit.SECONDS.sleep(10);
+            return new Start(seconds, memory("VmRSS", process.pid()));
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Up to 50 timed calls after two warm-up calls, within 90 seconds. */
+    private static Timings sample(Supplier<Integer> call) {
+        call.get();
+        call.get();
+        List<Double> millis = new ArrayList<>();
+        long begin = System.nanoTime();
+        while (millis.size() < SAMPLES && (millis.isEmpty() || System.nanoTime() - begin < SAMPLING_LIMIT.toNanos())) {
+            long start = System.nanoTime();
+            call.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return new Timings(millis.stream().sorted().toList());
+    }
+
+    private record Timings(List<Double> sorted) {
+
+        double percentile(int p) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+
+        String met(double p95Target) {
+            return percentile(95) <= p95Target ? "met" : "missed";
+        }
+
+        @Override
+        public String toString() {
+            return "%.0f / %.0f ms (%d calls)".formatted(percentile(50), percentile(95), sorted.size());
+        }
+    }
+
+    private HttpClient login(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Matcher token = CSRF.matcher(get(browser, "/tandem/login").body());
+        if (!token.find()) {
+            throw new IllegalStateException("The login page carries no CSRF token");
+        }
+        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tandem/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=%s&password=%s&_csrf=%s".formatted(user, user,
+                        URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return browser;
+    }
+
+    private HttpResponse<String> get(HttpClient browser, String path) {
+        try {
+            return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A line of /proc/PID/status in KiB (VmRSS, VmHWM); 0 where there is no /proc. */
+    private static long memory(String field, long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith(field + ":"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The table printed, and written as Markdown and JSON. */
+    private static final class Report {
+
+        private record Row(String id, String measure, String result, String target, String verdict) {
+        }
+
+        private final List<Row> rows = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+
+        void row(String id, String measure, String result, String target, String verdict) {
+            rows.add(new Row(id, measure, result, target, verdict));
+            System.out.printf("bench: %s %s: %s%n", id, measure, result);
+        }
+
+        void note(String note) {
+            notes.add(note);
+            System.out.println("bench: " + note);
+        }
+
+        void write(Path folder) throws IOException {
+            Files.createDirectories(folder);
+            StringBuilder markdown = new StringBuilder("# Tandem benchmark\n\n");
+            notes.forEach(note -> markdown.append(note).append("\n\n"));
+            markdown.append("| case | measure | result | target | |\n|---|---|---|---|---|\n");
+            rows.forEach(row -> markdown.append("| %s | %s | %s | %s | %s |\n".formatted(row.id(), row.measure(),
+                    row.result(), row.target(), row.verdict())));
+            Files.writeString(folder.resolve("report.md"), markdown);
+            String json = rows.stream().map(row -> "  {\"case\": %s, \"measure\": %s, \"result\": %s, \"target\": %s, \"verdict\": %s}"
+                    .formatted(quoted(row.id()), quoted(row.measure()), quoted(row.result()), quoted(row.target()),
+                            quoted(row.verdict()))).collect(Collectors.joining(",\n", "{\"notes\": [" + notes.stream()
+                            .map(Report::quoted).collect(Collectors.joining(", ")) + "],\n \"rows\": [\n", "\n]}\n"));
+            Files.writeString(folder.resolve("report.json"), json);
+            System.out.println(markdown);
+        }
+
+        private static String quoted(String text) {
+            return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+}
