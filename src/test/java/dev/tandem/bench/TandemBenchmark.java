@@ -377,15 +377,25 @@ class TandemBenchmark {
                 "%.1f s".formatted(started), "", "");
         report.row("B2", "all invoices posted", posted < 0 ? "not finished: %,d posted after %d s".formatted(peakPosted,
                 RUN_LIMIT_SECONDS) : "%.0f s (%.1f invoices/s)".formatted(posted, orders.size() / posted),
-                "≤ 60 s", posted >= 0 && posted <= 60 ? "met" : "missed");
+                "10,000 in ≤ 60 s", verdict(posted, 60, orders.size()));
         report.row("B2", "all invoices printed and accepted by the SMTP server", mailed < 0
                 ? "not finished: %,d mailed after %d s".formatted(peakMailed, RUN_LIMIT_SECONDS)
                 : "%.0f s (%.1f invoices/s)".formatted(mailed, orders.size() / mailed),
-                "≤ 300 s", mailed >= 0 && mailed <= 300 ? "met" : "missed");
+                "10,000 in ≤ 300 s", verdict(mailed, 300, orders.size()));
         report.row("B2", "invoices posted per 1,000 commits the database can do", posted < 0 ? "–"
                 : "%.1f".formatted(orders.size() / posted / commitsPerSecond * 1_000), "", "");
         report.row("B2", "peak resident memory of this JVM (VmHWM)", "%,d MiB".formatted(memory("VmHWM", ProcessHandle
                 .current().pid()) >> 10), "", "");
+    }
+
+    /** Met or missed for 10,000 orders; at another size, what the rate measured would make of 10,000. */
+    private static String verdict(double seconds, double targetSeconds, int orders) {
+        if (seconds < 0) {
+            return "missed";
+        }
+        double atTenThousand = seconds * 10_000 / orders;
+        String verdict = atTenThousand <= targetSeconds ? "met" : "missed";
+        return orders == 10_000 ? verdict : "%s at this rate (10,000 in about %.0f s)".formatted(verdict, atTenThousand);
     }
 
     private long sentMails() {
