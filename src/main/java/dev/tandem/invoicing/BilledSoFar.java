@@ -2,6 +2,7 @@ package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
@@ -35,37 +36,44 @@ class BilledSoFar {
 
     /** Billed by the order's documents, drafts included and cancelled drafts not. */
     OrderBill of(SalesOrder order) {
-        return read(order, false);
-    }
-
-    /** Billed by the order's posted documents only. */
-    OrderBill posted(SalesOrder order) {
-        return read(order, true);
-    }
-
-    private OrderBill read(SalesOrder order, boolean postedOnly) {
-        String states = postedOnly ? "(dev.tandem.invoicing.Invoice.State.POSTED)"
-                : "(dev.tandem.invoicing.Invoice.State.POSTED, dev.tandem.invoicing.Invoice.State.DRAFT)";
         OrderBill bill = new OrderBill(order.getTaxRounding());
-        List<Object[]> time = em.createQuery("""
-                select l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(a.minutes) from BillingAllocation a
-                join a.invoiceLine l
-                where l.salesOrderLine.order.id = :order and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.TIME
-                  and l.invoice.state in %s
-                group by l.salesOrderLine.id, l.unitPrice, l.taxRate
-                order by l.salesOrderLine.id, l.unitPrice""".formatted(states), Object[].class)
-                .setParameter("order", order.getId()).getResultList();
-        time.forEach(row -> bill.addMinutes(Row.of((Long) row[0], InvoiceLine.Kind.TIME, (BigDecimal) row[1]),
-                (BigDecimal) row[1], (BigDecimal) row[2], ((Number) row[3]).longValue()));
-        List<Object[]> items = em.createQuery("""
-                select l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(l.quantity) from InvoiceLine l
-                where l.salesOrderLine.order.id = :order and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.ITEM
-                  and l.invoice.state in %s
-                group by l.salesOrderLine.id, l.unitPrice, l.taxRate
-                order by l.salesOrderLine.id, l.unitPrice""".formatted(states), Object[].class)
-                .setParameter("order", order.getId()).getResultList();
-        items.forEach(row -> bill.addQuantity(Row.of((Long) row[0], InvoiceLine.Kind.ITEM, (BigDecimal) row[1]),
-                (BigDecimal) row[1], (BigDecimal) row[2], (BigDecimal) row[3]));
+        add(Map.of(order.getId(), bill), false, order.getId());
         return bill;
+    }
+
+    /** Adds to each order's bill in the map what its posted documents billed (the integrity check's reading). */
+    void addPosted(Map<Long, OrderBill> bills) {
+        add(bills, true, null);
+    }
+
+    /** Time from the ledger, in minutes, and quantities from the invoice lines, per order line and price. */
+    private void add(Map<Long, OrderBill> bills, boolean postedOnly, Long orderId) {
+        String where = (postedOnly ? "l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED"
+                : "l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED")
+                + (orderId == null ? "" : " and l.salesOrderLine.order.id = :order");
+        for (InvoiceLine.Kind kind : List.of(InvoiceLine.Kind.TIME, InvoiceLine.Kind.ITEM)) {
+            String measure = kind == InvoiceLine.Kind.TIME
+                    ? "sum(a.minutes) from BillingAllocation a join a.invoiceLine l" : "sum(l.quantity) from InvoiceLine l";
+            var query = em.createQuery("""
+                    select l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate, %s
+                    where l.kind = :kind and %s
+                    group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate"""
+                    .formatted(measure, where), Object[].class).setParameter("kind", kind);
+            if (orderId != null) {
+                query.setParameter("order", orderId);
+            }
+            for (Object[] row : query.getResultList()) {
+                OrderBill bill = bills.get((Long) row[0]);
+                if (bill == null) {
+                    continue;
+                }
+                Row key = Row.of((Long) row[1], kind, (BigDecimal) row[2]);
+                if (kind == InvoiceLine.Kind.TIME) {
+                    bill.addMinutes(key, (BigDecimal) row[2], (BigDecimal) row[3], ((Number) row[4]).longValue());
+                } else {
+                    bill.addQuantity(key, (BigDecimal) row[2], (BigDecimal) row[3], (BigDecimal) row[4]);
+                }
+            }
+        }
     }
 }

@@ -25,9 +25,11 @@ import dev.tandem.money.TaxRounding;
 public class BillingIntegrityCheck {
 
     private final EntityManager em;
+    private final BilledSoFar billed;
 
-    BillingIntegrityCheck(EntityManager em) {
+    BillingIntegrityCheck(EntityManager em, BilledSoFar billed) {
         this.em = em;
+        this.billed = billed;
     }
 
     public record Report(List<String> violations) {
@@ -135,26 +137,7 @@ public class BillingIntegrityCheck {
                     bills.put((Long) row[0], new OrderBill((TaxRounding) row[2]));
                     numbers.put((Long) row[0], (String) row[1]);
                 });
-        em.createQuery("""
-                select l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(a.minutes)
-                from BillingAllocation a join a.invoiceLine l
-                where l.kind = dev.tandem.invoicing.InvoiceLine.Kind.TIME
-                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
-                group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate""", Object[].class)
-                .getResultList().stream().filter(row -> bills.containsKey((Long) row[0]))
-                .forEach(row -> bills.get((Long) row[0]).addMinutes(
-                        BilledSoFar.Row.of((Long) row[1], InvoiceLine.Kind.TIME, (BigDecimal) row[2]),
-                        (BigDecimal) row[2], (BigDecimal) row[3], ((Number) row[4]).longValue()));
-        em.createQuery("""
-                select l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate, sum(l.quantity)
-                from InvoiceLine l
-                where l.kind = dev.tandem.invoicing.InvoiceLine.Kind.ITEM
-                  and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED
-                group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate""", Object[].class)
-                .getResultList().stream().filter(row -> bills.containsKey((Long) row[0]))
-                .forEach(row -> bills.get((Long) row[0]).addQuantity(
-                        BilledSoFar.Row.of((Long) row[1], InvoiceLine.Kind.ITEM, (BigDecimal) row[2]),
-                        (BigDecimal) row[2], (BigDecimal) row[3], (BigDecimal) row[4]));
+        billed.addPosted(bills);
         Map<Long, Map<BigDecimal, BigDecimal[]>> posted = new HashMap<>();
         em.createQuery("""
                 select l.salesOrderLine.order.id, l.taxRate, sum(l.subtotal), sum(l.tax) from InvoiceLine l

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.BillingFixtures;
@@ -40,6 +41,7 @@ class TaxRoundingScenariosTest {
     @Autowired SalesOrderRepository orders;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TransactionTemplate tx;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void ledgerStaysIntact() {
@@ -193,6 +195,29 @@ class TaxRoundingScenariosTest {
         invoicing.cancelDraft(draft.getId());
         assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())
                 .isEqualByComparingTo("206.92");
+    }
+
+    @Test
+    void theIntegrityCheckNamesAnOrderWhoseDocumentsDoNotAddUpOrWhoseDeductionIsNotExact() {
+        Long order = post2(TaxRounding.PER_LINE);
+        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("50")).getId());
+        deliverOneHourEach(order);
+        Invoice last = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+        Long timeLine = last.getLines().get(0).getId();
+        Long deduction = last.getLines().stream().filter(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)
+                .findFirst().orElseThrow().getId();
+        String number = fixtures.orderNumber(order);
+
+        try {
+            jdbc.update("update invoice_line set tax = tax + 0.01 where id in (?, ?)", timeLine, deduction);
+            assertThat(integrity.run().violations()).anyMatch(violation -> violation.startsWith(
+                    "Order %s at 21 %%: its documents bill 171.00 untaxed and 35.93 tax, but what they bill comes to "
+                            .formatted(number) + "171.00 and 35.92 at its rounding."))
+                    .anyMatch(violation -> violation.startsWith("A down payment on %s of ".formatted(number))
+                            && violation.contains("is deducted as"));
+        } finally {
+            jdbc.update("update invoice_line set tax = tax - 0.01 where id in (?, ?)", timeLine, deduction);
+        }
     }
 
     @Test
