@@ -21,6 +21,7 @@ import dev.tandem.catalog.ProductRepository;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceLine;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
@@ -45,12 +46,14 @@ public class BillingFixtures {
     private final InvoiceRepository invoices;
     private final TransactionTemplate tx;
     private final IdentityService identity;
+    private final ToInvoiceList toInvoiceList;
 
     BillingFixtures(CustomerRepository customers, ProductRepository products, EmployeeRepository employees,
                     SalesOrderService salesOrders, SalesOrderRepository orders, TimesheetService timesheets,
                     InvoiceRepository invoices, PlatformTransactionManager transactionManager,
-                    IdentityService identity) {
+                    IdentityService identity, ToInvoiceList toInvoiceList) {
         this.identity = identity;
+        this.toInvoiceList = toInvoiceList;
         this.customers = customers;
         this.products = products;
         this.employees = employees;
@@ -145,6 +148,18 @@ public class BillingFixtures {
 
     public record LineView(InvoiceLine.Kind kind, BigDecimal quantity, BigDecimal unitPrice, BigDecimal subtotal,
                            BigDecimal tax, List<Long> entryIds, int minutes) {
+    }
+
+    /** Every row of the To-Invoice list for customers whose name contains this text, page after page. */
+    public List<ToInvoiceList.Row> toInvoice(String customerName) {
+        List<ToInvoiceList.Row> rows = new java.util.ArrayList<>();
+        ToInvoiceList.Page page = toInvoiceList.page(0, customerName);
+        rows.addAll(page.rows());
+        while (page.hasNext()) {
+            page = toInvoiceList.page(page.number() + 1, customerName);
+            rows.addAll(page.rows());
+        }
+        return rows;
     }
 
     public InvoiceView view(Long invoiceId) {

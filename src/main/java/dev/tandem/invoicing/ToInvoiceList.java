@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +25,11 @@ import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
- * What accounting can invoice now: every open order with something to invoice, with its done
- * field tasks. Derived from the order figures each time, so an invoiced order drops off at once.
+ * What accounting can invoice now: the open orders with something to invoice, with their done
+ * field tasks, a page at a time. One query finds and counts the orders that have something to
+ * invoice (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not
+ * invoiced), sorted by customer and order; only the page's orders get their figures computed,
+ * as {@link InvoicingService} plans them. An invoiced order drops off at once.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,21 +50,80 @@ public class ToInvoiceList {
     private final OrderFigures figures;
     private final TimesheetEntryRepository entries;
     private final BilledSoFar billed;
+    private final EntityManager em;
 
     ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, OrderFigures figures,
-                  TimesheetEntryRepository entries, BilledSoFar billed) {
+                  TimesheetEntryRepository entries, BilledSoFar billed, EntityManager em) {
         this.billed = billed;
+        this.em = em;
         this.orders = orders;
         this.tasks = tasks;
         this.figures = figures;
         this.entries = entries;
     }
 
-    public List<Row> rows() {
-        return orders.findByStateInOrderByIdAsc(List.of(SalesOrder.State.CONFIRMED, SalesOrder.State.LOCKED)).stream()
-                .map(this::row)
-                .filter(row -> row.amount().signum() > 0)
-                .toList();
+    /**
+     * One page of the list.
+     *
+     * @param number   from 0
+     * @param orders   how many orders have something to invoice, over all pages
+     * @param customer the filter on the customer's name it was asked with, or null
+     */
+    public record Page(List<Row> rows, int number, int pages, long orders, String customer) {
+
+        public boolean hasPrevious() {
+            return number > 0;
+        }
+
+        public boolean hasNext() {
+            return number + 1 < pages;
+        }
+    }
+
+    public static final int PAGE_SIZE = 50;
+
+    /** Open orders with something to invoice, in the order the page lists them. */
+    private static final String TO_INVOICE = """
+            from SalesOrder o
+            where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
+              %s
+              and (exists (select e.id from TimesheetEntry e
+                           where e.salesOrderLine.order = o and e.billable = true
+                             and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
+                             and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0)
+                or exists (select l.id from SalesOrderLine l
+                           where l.order = o and l.downPayment = false
+                             and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.PREPAID
+                             and l.orderedQuantity > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
+                                 where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED))
+                or exists (select l.id from SalesOrderLine l
+                           where l.order = o and l.downPayment = false
+                             and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.DELIVERED
+                             and (select coalesce(sum(m.quantity), 0) from StockMove m
+                                  where m.salesOrderLine = l and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE)
+                               > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
+                                  where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED)))
+            """;
+
+    /** A page of the orders with something to invoice, optionally of customers whose name contains a text. */
+    public Page page(int number, String customer) {
+        String filter = customer == null || customer.isBlank() ? null
+                : "%" + customer.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String where = TO_INVOICE.formatted(filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'");
+        var count = em.createQuery("select count(o) " + where, Long.class);
+        var select = em.createQuery("select o.id " + where + " order by lower(o.customer.name), o.number", Long.class);
+        if (filter != null) {
+            count.setParameter("customer", filter);
+            select.setParameter("customer", filter);
+        }
+        long total = count.getSingleResult();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.max(0, Math.min(number, pages - 1));
+        List<Long> ids = select.setFirstResult(page * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        Map<Long, SalesOrder> loaded = orders.findAllById(ids).stream()
+                .collect(Collectors.toMap(SalesOrder::getId, order -> order));
+        List<Row> rows = ids.stream().map(loaded::get).map(this::row).filter(row -> row.amount().signum() > 0).toList();
+        return new Page(rows, page, pages, total, customer == null || customer.isBlank() ? null : customer.strip());
     }
 
     /**
@@ -71,6 +135,7 @@ public class ToInvoiceList {
         OrderBill regular = billed.of(order);
         Figures next = new Figures();
         Map<SalesOrderLine, List<TimesheetEntry>> amendedTime = new LinkedHashMap<>();
+        boolean regularPending = false;
         OrderFigures.Summary summary = figures.ofOrder(order.getId());
         for (var line : order.getLines()) {
             if (line.isDownPayment()) {
@@ -85,18 +150,20 @@ public class ToInvoiceList {
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
                 next.addTime(regular, line, open.get(false));
                 amendedTime.put(line, open.get(true));
+                regularPending |= !open.get(false).isEmpty();
             } else {
                 OrderBill.Change change = regular.addQuantity(
                         BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM, line.getUnitPrice()),
                         line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
                 next.amount = next.amount.add(change.subtotal());
+                regularPending = true;
                 if (line.isHourlyService()) {
                     next.hours = next.hours.add(change.quantity());
                 }
             }
         }
         Figures billedNext = next;
-        if (next.amount.signum() <= 0) {
+        if (!regularPending) {
             // Time added after a signature goes on an invoice of its own once nothing else is left.
             OrderBill amendments = billed.of(order);
             billedNext = new Figures();

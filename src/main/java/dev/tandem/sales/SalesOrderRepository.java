@@ -34,7 +34,6 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lock(Long id);
 
-    List<SalesOrder> findByStateInOrderByIdAsc(List<SalesOrder.State> states);
 
     List<SalesOrder> findByCustomerIdAndStateOrderByOrderDateDescIdDesc(Long customerId, SalesOrder.State state);
 }

@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoiceRunSkip;
@@ -59,9 +60,12 @@ class ToInvoiceController {
         this.invoices = invoices;
     }
 
+    /** A page of the list, optionally of the customers whose name contains a text. */
     @GetMapping("/to-invoice")
-    String list(Model model) {
-        model.addAttribute("rows", toInvoice.rows());
+    String list(@RequestParam(name = "page", defaultValue = "0") int page,
+                @RequestParam(name = "customer", required = false) String customer, Model model) {
+        String filter = customer == null ? null : customer.substring(0, Math.min(customer.length(), StepInput.NAME));
+        model.addAttribute("list", toInvoice.page(page, filter));
         return "web/to-invoice";
     }
 

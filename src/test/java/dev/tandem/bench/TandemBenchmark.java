@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -68,7 +69,8 @@ import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * Tandem at volume, on PostgreSQL, with the job executor on, as in production: run with
- * {@code ./mvnw -B -Pbench verify} (not part of CI's run). It seeds through Tandem's own services,
+ * {@code ./mvnw -B -Pbench verify} (not part of CI's run). It fills the database it runs on (the
+ * embedded one, thrown away afterwards, or a database of yours to throw away). It seeds through Tandem's own services,
  * measures each case, prints one table and writes {@code target/bench/report.md} and
  * {@code report.json}. Nothing is asserted about time: the figures are compared with B0, the
  * machine's own commit rate, measured in the same run.
@@ -101,6 +103,7 @@ class TandemBenchmark {
     @Autowired SupportProcesses people;
     @Autowired TimesheetService timesheets;
     @Autowired TaskService taskService;
+    @Autowired IdentityService identity;
     @Autowired InvoiceRepository invoices;
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
@@ -119,9 +122,9 @@ class TandemBenchmark {
         seedTasks();
         measured("B3", this::b3Lists);
         measured("B4", this::b4Start);
+        measured("B1", this::b1Flows);
         measured("B2", () -> b2InvoiceRun(orders, commitsPerSecond));
         measured("B3", this::b3InvoiceList);
-        measured("B1", this::b1Flows);
         report.write(Path.of("target", "bench"));
     }
 
@@ -145,6 +148,7 @@ class TandemBenchmark {
         int commits = 2_000;
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
+            sql.execute("drop table if exists bench_commit");
             sql.execute("create table bench_commit (id bigint primary key)");
             connection.commit();
             long start = System.nanoTime();
@@ -226,22 +230,31 @@ class TandemBenchmark {
             return response.body().length();
         });
         report.row("B3", "To-Invoice page, first page (p50 / p95)", page.toString(), "p95 ≤ 150 ms", page.met(150));
+        // As a member of the group, so that Camunda checks its authorizations as it does for Tasklist.
+        Map<String, String> members = Map.of(Groups.SALES, "sam", Groups.HELPDESK, "hannah", Groups.TECHNICIANS, "theo",
+                Groups.ACCOUNTING, "alice");
         for (String group : Groups.WORKING) {
-            Timings query = sample(() -> {
-                long count = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
-                List<Task> first = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
-                        .orderByTaskCreateTime().desc().listPage(0, 15);
-                return (int) count + first.size();
-            });
-            report.row("B3", "Tasklist filter *Tasks of %s* (count + first 15)".formatted(group), query.toString(),
-                    "p95 ≤ 150 ms", query.met(150));
+            identity.setAuthentication(members.get(group), List.of(group));
+            try {
+                Timings query = sample(() -> {
+                    long count = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().count();
+                    List<Task> first = taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                            .orderByTaskCreateTime().desc().listPage(0, 15);
+                    return (int) count + first.size();
+                });
+                report.row("B3", "Tasklist filter *Tasks of %s* as %s (count + first 15)".formatted(group,
+                        members.get(group)), query.toString(), "p95 ≤ 150 ms", query.met(150));
+            } finally {
+                identity.clearAuthentication();
+            }
         }
     }
 
     private void b3InvoiceList() {
         Timings list = sample(() -> invoices.findAll(PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "id")))
                 .getNumberOfElements());
-        report.row("B3", "invoice list, first 50 by number, with the count (%,d invoices)".formatted(invoices.count()),
+        report.row("B3", "invoices, newest 50 with the count (%,d invoices; the query an invoice list would use)"
+                        .formatted(invoices.count()),
                 list.toString(), "p95 ≤ 150 ms", list.met(150));
     }
 
@@ -294,8 +307,8 @@ class TandemBenchmark {
             taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
             return id;
         });
-        report.row("B1", "bare-engine twin: flows per second, commits per flow", bare.toString(), "", "");
-        report.row("B1", "field-service interventions: flows per second, commits per flow", real.toString(),
+        report.row("B1", "bare-engine twin: flows per second, transactions per flow", bare.toString(), "", "");
+        report.row("B1", "field-service interventions: flows per second, transactions per flow", real.toString(),
                 "≥ 60 % of the twin", "%.0f %% of the twin, %s".formatted(100 * real.perSecond() / bare.perSecond(),
                         real.perSecond() >= 0.6 * bare.perSecond() ? "met" : "missed"));
     }
@@ -303,7 +316,8 @@ class TandemBenchmark {
     private record Flows(double perSecond, double commitsPerFlow, int flows) {
         @Override
         public String toString() {
-            return "%.1f flows/s, %.0f commits per flow (%d flows)".formatted(perSecond, commitsPerFlow, flows);
+            return "%.1f flows/s, %.0f database transactions per flow, the driver's polling included (%d flows)"
+                    .formatted(perSecond, commitsPerFlow, flows);
         }
     }
 
@@ -329,12 +343,12 @@ class TandemBenchmark {
 
     /** The task an instance waits at, once the job executor has brought it there. */
     private Task waitForTask(String instanceId) throws InterruptedException {
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 15_000; i++) {
             Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
             if (task != null) {
                 return task;
             }
-            TimeUnit.MILLISECONDS.sleep(10);
+            TimeUnit.MILLISECONDS.sleep(2);
         }
         throw new IllegalStateException("Instance " + instanceId + " waits at no task");
     }
@@ -384,8 +398,8 @@ class TandemBenchmark {
                 "10,000 in ≤ 300 s", verdict(mailed, 300, orders.size()));
         report.row("B2", "invoices posted per 1,000 commits the database can do", posted < 0 ? "–"
                 : "%.1f".formatted(orders.size() / posted / commitsPerSecond * 1_000), "", "");
-        report.row("B2", "peak resident memory of this JVM (VmHWM)", "%,d MiB".formatted(memory("VmHWM", ProcessHandle
-                .current().pid()) >> 10), "", "");
+        report.row("B2", "peak resident memory of the benchmark's JVM (VmHWM: seeding, the run, GreenMail's mail)",
+                "%,d MiB".formatted(memory("VmHWM", ProcessHandle.current().pid()) >> 10), "", "");
     }
 
     /** Met or missed for 10,000 orders; at another size, what the rate measured would make of 10,000. */
@@ -423,13 +437,18 @@ class TandemBenchmark {
         String emptyDatabase = "bench_empty_" + System.currentTimeMillis();
         jdbc.execute("create database " + emptyDatabase);
         String emptyUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/" + emptyDatabase + "$1");
-        for (var database : List.of(Map.entry("an empty database", emptyUrl), Map.entry("this run's database", url))) {
-            Start start = start(jar, database.getValue(), user);
-            report.row("B4", "start-up on " + database.getKey(), start.seconds() < 0 ? "did not start"
-                    : "%.1f s".formatted(start.seconds()), "≤ 15 s", start.seconds() >= 0 && start.seconds() <= 15
-                    ? "met" : "missed");
-            report.row("B4", "resident memory idle on " + database.getKey(), "%,d MiB".formatted(start.rssKib() >> 10),
-                    "≤ 1,024 MiB", start.rssKib() > 0 && start.rssKib() <= 1_048_576 ? "met" : "missed");
+        try {
+            for (var database : List.of(Map.entry("an empty database", emptyUrl), Map.entry("this run's database", url))) {
+                Start start = start(jar, database.getValue(), user);
+                report.row("B4", "start-up on " + database.getKey(), start.seconds() < 0 ? "did not start"
+                        : "%.1f s".formatted(start.seconds()), "≤ 15 s", start.seconds() >= 0 && start.seconds() <= 15
+                        ? "met" : "missed");
+                report.row("B4", "resident memory idle on " + database.getKey(), "%,d MiB".formatted(
+                        start.rssKib() >> 10), "≤ 1,024 MiB", start.rssKib() > 0 && start.rssKib() <= 1_048_576
+                        ? "met" : "missed");
+            }
+        } finally {
+            jdbc.execute("drop database if exists " + emptyDatabase);
         }
     }
 

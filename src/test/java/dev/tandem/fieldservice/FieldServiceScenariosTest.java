@@ -22,7 +22,6 @@ import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
-import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.inventory.InventoryService;
 import dev.tandem.sales.InvoiceStatus;
@@ -49,7 +48,6 @@ class FieldServiceScenariosTest {
     @Autowired TestClock clock;
     @Autowired FieldTaskRepository tasks;
     @Autowired WorksheetService worksheets;
-    @Autowired ToInvoiceList toInvoice;
 
     private final LocalDate yesterday = BillingFixtures.today().minusDays(1);
 
@@ -142,13 +140,13 @@ class FieldServiceScenariosTest {
                 "Cabling", yesterday);
         timeOnSite(otherTask, technician, "13:00", "14:00");
 
-        assertThat(toInvoice.rows()).filteredOn(row -> row.orderId().equals(order)).singleElement()
+        assertThat(fixtures.toInvoice(customer.getName())).filteredOn(row -> row.orderId().equals(order)).singleElement()
                 .satisfies(row -> assertThat(row.amount()).as("the next run leaves the amendment for later")
                         .isEqualByComparingTo("190"));
         var first = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order), true,
                 TimesheetsPeriod.ALL, false));
         invoicing.post(first.invoices().get(0).getId());
-        assertThat(toInvoice.rows()).filteredOn(row -> row.orderId().equals(order)).singleElement()
+        assertThat(fixtures.toInvoice(customer.getName())).filteredOn(row -> row.orderId().equals(order)).singleElement()
                 .satisfies(row -> assertThat(row.amount()).isEqualByComparingTo("40"));
         var second = invoicing.createInvoices(new InvoicingService.InvoiceRequest(List.of(order, otherOrder), true,
                 TimesheetsPeriod.ALL, false));

@@ -51,7 +51,6 @@ class RateSurchargeTest {
     @Autowired TimerService timers;
     @Autowired TimeRoundingRules rounding;
     @Autowired InvoicingService invoicing;
-    @Autowired ToInvoiceList toInvoice;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired RepositoryService repository;
     @Autowired ActingUser acting;
@@ -122,7 +121,7 @@ class RateSurchargeTest {
         assertThat(byHand(LocalDate.parse("2026-11-11"), "1").getSurcharge())
                 .isEqualTo(new RateSurcharge(100, "Globex contract: public holiday +100 %"));
 
-        assertThat(toInvoice.rows()).filteredOn(row -> row.orderId().equals(order)).singleElement()
+        assertThat(fixtures.toInvoice(GLOBEX)).filteredOn(row -> row.orderId().equals(order)).singleElement()
                 .satisfies(row -> assertThat(row.amount()).isEqualByComparingTo("580"));
         Invoice invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
 

@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,6 +20,11 @@ import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.Product;
+import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.Employee;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
+import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 
 /** Accounting invoices several orders at once from the To-Invoice page, in Chromium. */
@@ -30,6 +36,8 @@ class ToInvoicePageTest {
     @Autowired SupportProcesses people;
     @Autowired RuntimeService runtime;
     @Autowired TestRestTemplate http;
+    @Autowired ToInvoiceList toInvoice;
+    @Autowired CustomerRepository customers;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -44,7 +52,9 @@ class ToInvoicePageTest {
 
     @Test
     void anAccountantSelectsOrdersAndFollowsTheInvoiceRunToTheEnd() throws Exception {
-        Customer customer = fixtures.customer();
+        // A name no other customer contains, so that the filter shows exactly this customer's orders.
+        Customer customer = customers.save(new Customer("Initech " + System.nanoTime(), "initech@example.com",
+                "Street 2", BillingFixtures.ZONE, "en"));
         Product service = fixtures.postpaid("80");
         List<Long> orders = List.of(fixtures.confirmedOrder(customer, service, "10"),
                 fixtures.confirmedOrder(customer, service, "10"));
@@ -68,6 +78,9 @@ class ToInvoicePageTest {
                 browser.visible(By.id("create")).click();
                 assertThat(browser.visible(By.cssSelector(".error")).getText())
                         .isEqualTo("Choose at least one order to invoice.");
+                browser.type(By.id("customer"), customer.getName());
+                browser.clickable(By.cssSelector("#filter button")).click();
+                browser.waitForText(By.id("count"), "2 orders to invoice for " + customer.getName() + " · page 1 of 1");
 
                 for (Long order : orders) {
                     String row = "order-" + fixtures.orderNumber(order);
@@ -91,5 +104,42 @@ class ToInvoicePageTest {
             }
         }
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
+    }
+
+    @Autowired InvoicingService invoicing;
+
+    @Test
+    void theListComesFiftyOrdersAPageInOrderAndFiltersByCustomerName() {
+        Customer customer = customers.save(new Customer("Paging & Co 50% " + System.nanoTime(), "paging@example.com",
+                "Street 1", BillingFixtures.ZONE, "en"));
+        Product service = fixtures.postpaid("80");
+        Employee employee = fixtures.employee();
+        List<String> listed = new ArrayList<>();
+        for (int i = 0; i < ToInvoiceList.PAGE_SIZE + 2; i++) {
+            Long order = fixtures.confirmedOrder(customer, service, "10");
+            fixtures.log(employee, fixtures.line(order), BillingFixtures.today().minusDays(1 + i / 20), "1");
+            listed.add(fixtures.orderNumber(order));
+        }
+        Long invoiced = fixtures.confirmedOrder(customer, service, "10");
+        fixtures.log(employee, fixtures.line(invoiced), BillingFixtures.today().minusDays(10), "1");
+        invoicing.post(invoicing.createInvoice(invoiced, TimesheetsPeriod.ALL, false).getId());
+        fixtures.confirmedOrder(customer, service, "10");
+
+        String filter = customer.getName().substring(0, 16).toUpperCase();
+        ToInvoiceList.Page first = toInvoice.page(0, filter);
+        ToInvoiceList.Page second = toInvoice.page(1, filter);
+
+        assertThat(first.orders()).as("orders with something to invoice").isEqualTo(ToInvoiceList.PAGE_SIZE + 2);
+        assertThat(first.pages()).isEqualTo(2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
+        List<String> shown = new ArrayList<>();
+        first.rows().forEach(row -> shown.add(row.orderNumber()));
+        second.rows().forEach(row -> shown.add(row.orderNumber()));
+        assertThat(shown).as("every order once, by number, the invoiced and the undelivered one left out")
+                .containsExactlyElementsOf(listed);
+        assertThat(first.rows()).allSatisfy(row -> assertThat(row.amount()).isEqualByComparingTo("80"));
+        assertThat(toInvoice.page(0, "50%_" + System.nanoTime()).orders()).as("% and _ are letters").isZero();
+        assertThat(toInvoice.page(7, filter).number()).as("a page past the end shows the last").isEqualTo(1);
     }
 }
