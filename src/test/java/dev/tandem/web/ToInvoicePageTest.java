@@ -67,8 +67,8 @@ class ToInvoicePageTest {
                 browser.visible(By.name("username")).sendKeys("hannah");
                 browser.driver.findElement(By.name("password")).sendKeys("hannah");
                 browser.driver.findElement(By.id("login")).click();
-                assertThat(browser.visible(By.tagName("body")).getText()).contains("status=403")
-                        .doesNotContain("Create invoices");
+                browser.waitForTextContaining(By.tagName("body"), "status=403");
+                assertThat(browser.text(By.tagName("body"))).doesNotContain("Create invoices");
                 browser.driver.manage().deleteAllCookies();
 
                 browser.driver.get(url("/tandem/to-invoice"));
