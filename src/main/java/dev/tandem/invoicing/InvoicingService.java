@@ -147,10 +147,8 @@ public class InvoicingService {
 
         InvoiceLine bill(OrderBill bill) {
             if (time != null) {
-                BigDecimal price = Money.cents(time.unitPrice(line));
-                InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, time.description(line), price,
-                        line.getTaxRate(), bill.addMinutes(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.TIME,
-                                price), price, line.getTaxRate(), time.minutes()));
+                InvoiceLine timeLine = new InvoiceLine(line, InvoiceLine.Kind.TIME, time.description(line),
+                        time.unitPrice(line), line.getTaxRate(), time.addTo(bill, line));
                 time.entries().forEach(entry -> timeLine.allocate(
                         new BillingAllocation(timeLine, entry, entry.getBilledMinutes())));
                 return timeLine;

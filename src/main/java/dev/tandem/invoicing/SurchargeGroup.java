@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.tandem.money.Money;
+import dev.tandem.money.OrderBill;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.timesheets.RateSurcharge;
 import dev.tandem.timesheets.TimesheetEntry;
@@ -32,9 +34,16 @@ record SurchargeGroup(RateSurcharge surcharge, List<TimesheetEntry> entries) {
     }
 
     BigDecimal unitPrice(SalesOrderLine line) {
-        return surcharge.percent() == 0 ? line.getUnitPrice()
+        return Money.cents(surcharge.percent() == 0 ? line.getUnitPrice()
                 : line.getUnitPrice().multiply(BigDecimal.valueOf(100 + surcharge.percent()))
-                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+    }
+
+    /** Adds this time to its row of the order's bill (its order line at its price); the change it makes. */
+    OrderBill.Change addTo(OrderBill bill, SalesOrderLine line) {
+        BigDecimal price = unitPrice(line);
+        return bill.addMinutes(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.TIME, price), price,
+                line.getTaxRate(), minutes());
     }
 
     String description(SalesOrderLine line) {

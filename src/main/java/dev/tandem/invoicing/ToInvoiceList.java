@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
-import dev.tandem.money.Money;
 import dev.tandem.money.OrderBill;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
@@ -185,9 +184,7 @@ public class ToInvoiceList {
         /** Time bills one line per surcharge, as the invoice lines will. */
         void addTime(OrderBill bill, SalesOrderLine line, List<TimesheetEntry> open) {
             for (SurchargeGroup group : SurchargeGroup.of(open)) {
-                BigDecimal price = Money.cents(group.unitPrice(line));
-                OrderBill.Change change = bill.addMinutes(BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.TIME, price),
-                        price, line.getTaxRate(), group.minutes());
+                OrderBill.Change change = group.addTo(bill, line);
                 hours = hours.add(change.quantity());
                 amount = amount.add(change.subtotal());
             }

@@ -61,10 +61,6 @@ public final class OrderBill {
         this.rounding = rounding;
     }
 
-    public TaxRounding rounding() {
-        return rounding;
-    }
-
     /** Adds (or, negative, removes) minutes of time on the row {@code key}. */
     public Change addMinutes(Object key, BigDecimal unitPrice, BigDecimal rate, long minutes) {
         return add(key, unitPrice, rate, true, BigDecimal.valueOf(minutes));

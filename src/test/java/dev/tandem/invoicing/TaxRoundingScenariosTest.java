@@ -63,6 +63,13 @@ class TaxRoundingScenariosTest {
         fixtures.lines(order).forEach(line -> fixtures.log(employee, line, "1"));
     }
 
+    /** POST2 with a posted down payment of this percentage, delivered in full, and its posted final invoice. */
+    private Invoice finalInvoiceAfterDownPayment(Long order, String percent) {
+        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage(percent)).getId());
+        deliverOneHourEach(order);
+        return invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+    }
+
     private BigDecimal shownTotal(Long order) {
         return tx.execute(status -> orders.findById(order).orElseThrow().ordered().total());
     }
@@ -107,9 +114,7 @@ class TaxRoundingScenariosTest {
     @Test
     void aSettledOrderCreditedInFullIsSettledAgainByItsNextInvoice() {
         Long order = post2(TaxRounding.PER_DOCUMENT);
-        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100")).getId());
-        deliverOneHourEach(order);
-        Invoice settled = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+        Invoice settled = finalInvoiceAfterDownPayment(order, "100");
 
         Invoice credit = invoicing.post(invoicing.createCreditNote(settled.getId(), null).getId());
 
@@ -200,9 +205,7 @@ class TaxRoundingScenariosTest {
     @Test
     void theIntegrityCheckNamesAnOrderWhoseDocumentsDoNotAddUpOrWhoseDeductionIsNotExact() {
         Long order = post2(TaxRounding.PER_LINE);
-        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("50")).getId());
-        deliverOneHourEach(order);
-        Invoice last = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+        Invoice last = finalInvoiceAfterDownPayment(order, "50");
         Long timeLine = last.getLines().get(0).getId();
         Long deduction = last.getLines().stream().filter(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)
                 .findFirst().orElseThrow().getId();
@@ -217,6 +220,22 @@ class TaxRoundingScenariosTest {
                             && violation.contains("is deducted as"));
         } finally {
             jdbc.update("update invoice_line set tax = tax - 0.01 where id in (?, ?)", timeLine, deduction);
+        }
+    }
+
+    @Test
+    void anOrderFromBeforeTheSettingIsBilledPerLineAndNotHeldToTheNewChecks() {
+        Long order = post2(TaxRounding.PER_DOCUMENT);
+        jdbc.update("update sales_order set tax_rounding = null where id = ?", order);
+
+        assertThat(shownTotal(order)).as("per line, as orders always were").isEqualByComparingTo("206.92");
+        Invoice last = finalInvoiceAfterDownPayment(order, "50");
+        Long timeLine = last.getLines().get(0).getId();
+        try {
+            jdbc.update("update invoice_line set tax = tax + 0.01 where id = ?", timeLine);
+            assertThat(integrity.run().violations()).noneMatch(violation -> violation.contains(fixtures.orderNumber(order)));
+        } finally {
+            jdbc.update("update invoice_line set tax = tax - 0.01 where id = ?", timeLine);
         }
     }
 

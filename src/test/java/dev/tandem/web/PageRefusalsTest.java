@@ -47,6 +47,19 @@ class PageRefusalsTest {
     }
 
     @Test
+    void theToInvoiceListTakesAnyPageAndFilterWithoutFailing() throws Exception {
+        var alice = user("alice").authorities(() -> Groups.ACCOUNTING);
+        pages.perform(get("/tandem/to-invoice").param("page", "-3").with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("· page 1 of ")));
+        pages.perform(get("/tandem/to-invoice").param("customer", "%_!" + "x".repeat(5_000)).with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("0 orders to invoice for %_!xxx")));
+        pages.perform(get("/tandem/to-invoice").param("page", "second").with(alice))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aTechnicianReachesOnlyTheirOwnFieldTasksWhileAccountingReadsAnyReport() throws Exception {
         String number = people.interventionForTheo("Server room", "Rack check").getBusinessKey();
         var theo = user("theo").authorities(() -> Groups.TECHNICIANS);
