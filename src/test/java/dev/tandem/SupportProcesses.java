@@ -16,7 +16,9 @@ import org.springframework.boot.test.context.TestComponent;
 import dev.tandem.catalog.Customer;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
+import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.security.ActingUser;
@@ -125,6 +127,25 @@ public class SupportProcesses {
         for (Job job = nextJob(instance); job != null; job = nextJob(instance)) {
             management.executeJob(job.getId());
         }
+    }
+
+    /**
+     * Runs an invoice run as the job executor would: its chunks, the Send invoice process of each
+     * invoice it posted, and its check that all are mailed, until it waits for a person.
+     */
+    public void runInvoiceRun(ProcessInstance run) {
+        for (int round = 0; round < 5; round++) {
+            runJobs(run);
+            runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
+                    .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, run.getBusinessKey()).list()
+                    .forEach(this::runJobs);
+            Job wait = management.createJobQuery().processInstanceId(run.getId()).timers().singleResult();
+            if (wait == null) {
+                return;
+            }
+            management.executeJob(wait.getId());
+        }
+        throw new IllegalStateException("Invoice run %s still waits for its mail".formatted(run.getBusinessKey()));
     }
 
     /** Runs only the next asynchronous step. */

@@ -58,6 +58,7 @@ public class Invoice {
     private BigDecimal amountTotal = BigDecimal.ZERO;
     private Instant postedAt;
     private String invoiceRun;
+    private Long mailId;
     private String approvedBy;
     private String creditRequestedBy;
 
@@ -157,6 +158,16 @@ public class Invoice {
 
     void createdByRun(String runNumber) {
         this.invoiceRun = runNumber;
+    }
+
+    /** The mail the invoice was last sent with, or null while it was not printed. */
+    public Long getMailId() {
+        return mailId;
+    }
+
+    /** Records the mail that carries the printed invoice to the customer. */
+    public void sentWith(Long mailId) {
+        this.mailId = mailId;
     }
 
     /** Whether this invoice bills the order with this number (one of its origins). */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -32,6 +33,10 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     /** An invoice run's invoices, with their customers, for its page. */
     @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
     List<Invoice> findByRunWithCustomer(String run);
+
+    /** The first of an invoice run's invoices, with their customers, for its page. */
+    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
+    List<Invoice> findByRunWithCustomer(String run, Pageable page);
 
     long countByInvoiceRunAndState(String invoiceRun, Invoice.State state);
 

@@ -36,6 +36,7 @@ import dev.tandem.common.StepOwner;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
@@ -56,7 +57,7 @@ class StepInputGuard {
     /** Every process of Tandem and what people may send to it. */
     static final Map<String, ProcessInputs> PROCESSES = Stream.of(LogTimeProcess.INPUTS, SupportTicketProcess.INPUTS,
                     PrepaidSupportProcess.INPUTS, PostpaidSupportProcess.INPUTS, FieldServiceProcess.INPUTS,
-                    InvoiceRunProcess.INPUTS)
+                    InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS)
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
 
     /**

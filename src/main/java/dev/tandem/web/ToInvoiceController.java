@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,7 @@ import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoiceRunSkip;
 import dev.tandem.invoicing.InvoiceRunSkipRepository;
+import dev.tandem.invoicing.InvoiceRuns;
 import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
@@ -49,10 +51,13 @@ class ToInvoiceController {
     private final ActingUser acting;
     private final InvoiceRepository invoices;
     private final InvoiceRunSkipRepository runSkips;
+    private final InvoiceRuns runs;
 
     ToInvoiceController(ToInvoiceList toInvoice, RuntimeService runtime, HistoryService history,
-                        ActingUser acting, InvoiceRepository invoices, InvoiceRunSkipRepository runSkips) {
+                        ActingUser acting, InvoiceRepository invoices, InvoiceRunSkipRepository runSkips,
+                        InvoiceRuns runs) {
         this.runSkips = runSkips;
+        this.runs = runs;
         this.toInvoice = toInvoice;
         this.runtime = runtime;
         this.history = history;
@@ -97,8 +102,12 @@ class ToInvoiceController {
         }
     }
 
-    /** What a run has done so far: drafts created, posted, orders skipped, and whether it is finished. */
-    record Progress(String number, boolean finished, List<Invoice> invoices, long posted, List<InvoiceRunSkip> skipped) {
+    /** How many invoices and skipped orders a run's page lists; the counts cover them all. */
+    static final int LISTED = 200;
+
+    /** What a run has done so far, counted in Tandem's tables, and the first invoices and skipped orders. */
+    record Progress(String number, boolean finished, InvoiceRuns.Progress counts, List<Invoice> invoices,
+                    List<InvoiceRunSkip> skipped) {
     }
 
     @GetMapping("/invoice-runs/{number}")
@@ -110,10 +119,9 @@ class ToInvoiceController {
         }
         boolean finished = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
                 .variableName(InvoiceRunProcess.INVOICES_SENT).count() > 0;
-        List<Invoice> created = invoices.findByRunWithCustomer(number);
-        long posted = created.stream().filter(invoice -> invoice.getState() == Invoice.State.POSTED).count();
-        model.addAttribute("run", new Progress(number, finished, created, posted,
-                runSkips.findByInvoiceRunOrderByOrderNumber(number)));
+        model.addAttribute("run", new Progress(number, finished, runs.progress(number),
+                invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED)),
+                runSkips.findByInvoiceRunOrderByOrderNumber(number, PageRequest.of(0, LISTED))));
         return "web/invoice-run";
     }
 }

@@ -90,13 +90,14 @@ class ToInvoicePageTest {
                 browser.screenshot("to-invoice-selected");
                 browser.clickable(By.id("create")).click();
 
-                browser.waitForText(By.id("progress"), "0 of 1 invoices posted, working…");
+                browser.waitForText(By.id("progress"),
+                        "0 of 2 orders done: 0 invoices posted, 0 mailed, 0 orders skipped; working…");
                 String number = browser.text(By.tagName("h1")).replace("Invoice run ", "");
                 ProcessInstance run = runtime.createProcessInstanceQuery().processDefinitionKey(InvoiceRunProcess.KEY)
                         .processInstanceBusinessKey(number).singleResult();
-                people.runJobs(run);
+                people.runInvoiceRun(run);
 
-                browser.waitForText(By.id("progress"), "1 of 1 invoices posted and sent: done.");
+                browser.waitForText(By.id("progress"), "2 of 2 orders done: 1 invoices posted, 1 mailed, 0 orders skipped. Done.");
                 assertThat(browser.text(By.tagName("table"))).contains("INV/", "240.00");
                 browser.screenshot("invoice-run-done");
             } finally {

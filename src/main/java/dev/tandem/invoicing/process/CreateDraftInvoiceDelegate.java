@@ -13,7 +13,6 @@ import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
-import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrderRepository;
 
@@ -45,10 +44,7 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long orderId = orders.ofInstance(execution.getProcessBusinessKey()).getId();
         try {
-            TimesheetsPeriod period = new TimesheetsPeriod(
-                    FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_START), "The period start"),
-                    FormValues.date(execution.getVariable(InvoicingVariables.PERIOD_END), "The period end"));
-            Invoice draft = invoicing.createInvoice(orderId, period,
+            Invoice draft = invoicing.createInvoice(orderId, InvoicingVariables.period(execution),
                     FormValues.flag(execution.getVariable(InvoicingVariables.DEDUCT_DOWN_PAYMENTS)));
             execution.setVariable(InvoicingVariables.INVOICE_ID, draft.getId());
             execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(draft, company));

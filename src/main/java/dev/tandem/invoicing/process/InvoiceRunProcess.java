@@ -12,15 +12,22 @@ public final class InvoiceRunProcess {
     public static final String KEY = "invoice-run";
 
     public static final String START_EVENT = "startEvent_invoicesRequested";
+    public static final String SERVICE_TASK_INVOICE_NEXT_ORDERS = "serviceTask_invoiceNextOrders";
+    public static final String TIMER_MAIL_WAIT = "intermediateCatchEvent_mailWait";
     public static final String USER_TASK_SUMMARY = "userTask_reviewInvoiceRun";
 
     /** Start: the orders chosen on the To-Invoice page, consolidation, and the optional period. */
     public static final String ORDER_IDS = "orderIds";
     public static final String CONSOLIDATED = "consolidated";
 
-    /** Set by the run: the drafts created, one branch each; at the end, how many were sent and skipped. */
-    public static final String INVOICE_IDS = "invoiceIds";
+    /**
+     * Set by the run: its number; after each chunk, how many orders are left; whether every invoice
+     * has reached the mail server; at the end, how many were sent and skipped. The orders themselves
+     * are in Tandem's tables, whatever their number.
+     */
     public static final String RUN_NUMBER = "runNumber";
+    public static final String ORDERS_LEFT = "ordersLeft";
+    public static final String ALL_MAILED = "allMailed";
     public static final String INVOICES_SENT = "invoicesSent";
     public static final String ORDERS_SKIPPED = "ordersSkipped";
 

@@ -5,9 +5,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import dev.tandem.common.Company;
+import dev.tandem.common.FormValues;
 import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.security.Groups;
 
 /**
@@ -62,6 +64,12 @@ public final class InvoicingVariables {
     /** Form fields that apply to one invoice only: cleared once used, so the next round starts blank. */
     static final List<String> DOWN_PAYMENT_FIELDS = List.of(INVOICE_KIND, DOWN_PAYMENT_KIND, DOWN_PAYMENT_VALUE);
     static final List<String> DRAFT_FIELDS = List.of(PERIOD_START, PERIOD_END, DEDUCT_DOWN_PAYMENTS);
+
+    /** The Timesheets Period a person gave (none: all work dates), checked as a date each. */
+    static TimesheetsPeriod period(DelegateExecution execution) {
+        return new TimesheetsPeriod(FormValues.date(execution.getVariable(PERIOD_START), "The period start"),
+                FormValues.date(execution.getVariable(PERIOD_END), "The period end"));
+    }
 
     /**
      * The invoice this order's process is working on. It must bill the instance's order (its

@@ -12,7 +12,7 @@ import dev.tandem.outbox.Outbox;
 
 /**
  * Prints the posted invoice to PDF and puts the mail to the customer in the outbox, in one
- * transaction. Runs as its own job: a printing failure is retried and ends as an incident.
+ * transaction, and records the mail on the invoice. Runs as its own job: a printing failure is retried and ends as an incident.
  */
 @Component("printInvoice")
 class PrintInvoiceDelegate implements JavaDelegate {
@@ -31,7 +31,12 @@ class PrintInvoiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Invoice invoice = invoices.findById((Long) execution.getVariable(InvoicingVariables.INVOICE_ID)).orElseThrow();
+        Long invoiceId = (Long) execution.getVariable(InvoicingVariables.INVOICE_ID);
+        Invoice invoice = invoices.findById(invoiceId).orElseThrow();
+        if (invoice.getState() != Invoice.State.POSTED) {
+            throw new IllegalStateException("Invoice %d is %s: only a posted invoice is printed and mailed."
+                    .formatted(invoiceId, invoice.getState().name().toLowerCase()));
+        }
         String recipient = invoice.getCustomer().mailAddress();
         String subject;
         String body;
@@ -63,6 +68,7 @@ class PrintInvoiceDelegate implements JavaDelegate {
                     invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(), company.name());
         }
         var mail = outbox.queue(recipient, subject, body, document.fileName(invoice), document.pdf(invoice.getId()));
+        invoice.sentWith(mail.getId());
         execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
     }
 }

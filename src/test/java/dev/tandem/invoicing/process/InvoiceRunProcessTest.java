@@ -34,6 +34,7 @@ import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoiceRunSkip;
 import dev.tandem.invoicing.InvoiceRunSkipRepository;
+import dev.tandem.invoicing.InvoiceRuns;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.ToInvoiceList;
@@ -51,6 +52,7 @@ class InvoiceRunProcessTest {
     @Autowired BillingIntegrityCheck integrity;
     @Autowired InvoiceRepository invoices;
     @Autowired InvoiceRunSkipRepository skips;
+    @Autowired InvoiceRuns runs;
 
     private Product service;
     private Employee technician;
@@ -106,7 +108,7 @@ class InvoiceRunProcessTest {
 
         ProcessInstance instance = run(List.of(t1, t2, t3), true);
         assertThat(instance.getBusinessKey()).matches("R\\d{5}");
-        people.runJobs(instance);
+        people.runInvoiceRun(instance);
 
         assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).task().hasCandidateGroup("accounting");
         assertThat(instance).variables().containsEntry(InvoiceRunProcess.INVOICES_SENT, 2L)
@@ -128,7 +130,7 @@ class InvoiceRunProcessTest {
         List<Long> orders = List.of(doneTask(a, "T1"), doneTask(a, "T2"), doneTask(b, "T3"));
 
         ProcessInstance instance = run(orders, false);
-        people.runJobs(instance);
+        people.runInvoiceRun(instance);
 
         assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey())).hasSize(3)
                 .allMatch(invoice -> invoice.getState() == Invoice.State.POSTED);
@@ -157,7 +159,7 @@ class InvoiceRunProcessTest {
         } finally {
             pool.shutdownNow();
         }
-        runs.forEach(people::runJobs);
+        runs.forEach(people::runInvoiceRun);
 
         List<List<String>> skipped = runs.stream().map(run -> skips.findByInvoiceRunOrderByOrderNumber(run.getBusinessKey())
                 .stream().map(InvoiceRunSkip::getOrderNumber).toList()).toList();
@@ -166,25 +168,66 @@ class InvoiceRunProcessTest {
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1);
     }
 
+    /**
+     * The benchmark's small sibling: 300 orders of three customers, more than one chunk each way.
+     * Every order is invoiced once, the invoice numbers have no gap, every customer gets each of
+     * its invoices once, and the run's page counts all of it.
+     */
     @Test
-    void aRunOfAThousandOrdersFinishesAndMailsEachInvoiceOnce() {
-        Customer customer = fixtures.customer();
+    void aRunOfThreeHundredOrdersInvoicesEachOnceWithGaplessNumbersAndMailsEachOnce() {
+        List<Customer> customers = List.of(fixtures.customer(), fixtures.customer(), fixtures.customer());
         List<Long> orders = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            Long order = fixtures.confirmedOrder(customer, service, "10");
+        for (int i = 0; i < 300; i++) {
+            Long order = fixtures.confirmedOrder(customers.get(i % 3), service, "10");
             // at most 20 hours a day, as one person works them
             fixtures.log(technician, fixtures.line(order), BillingFixtures.today().minusDays(i / 20), "1");
             orders.add(order);
         }
 
         ProcessInstance instance = run(orders, false);
-        people.runJobs(instance);
+        people.runInvoiceRun(instance);
 
         assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).variables()
-                .containsEntry(InvoiceRunProcess.INVOICES_SENT, 1000L).containsEntry(InvoiceRunProcess.ORDERS_SKIPPED, 0L);
-        assertThat(invoices.countByInvoiceRunAndState(instance.getBusinessKey(), Invoice.State.POSTED)).isEqualTo(1000);
-        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(1000)
-                .extracting(mail -> mail.getSubject()).doesNotHaveDuplicates();
+                .containsEntry(InvoiceRunProcess.INVOICES_SENT, 300L).containsEntry(InvoiceRunProcess.ORDERS_SKIPPED, 0L);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(InvoiceRunProcess.SERVICE_TASK_INVOICE_NEXT_ORDERS).count())
+                .as("chunks of %d orders", InvoiceRuns.CHUNK).isEqualTo(3);
+        List<Invoice> issued = invoices.findByRunWithCustomer(instance.getBusinessKey());
+        assertThat(issued).hasSize(300).allMatch(invoice -> invoice.getState() == Invoice.State.POSTED);
+        assertThat(issued.stream().map(Invoice::getOrigin).sorted())
+                .as("each order on one invoice").containsExactlyElementsOf(orders.stream().map(fixtures::orderNumber).sorted().toList());
+        List<Integer> numbers = issued.stream().map(Invoice::getSequenceNumber).sorted().toList();
+        assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).as("no gap in the numbers").isEqualTo(299);
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(300)
+                .extracting(mail -> mail.getAllRecipients()[0] + " " + mail.getSubject())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(issued.stream().map(invoice -> invoice.getCustomer().getEmail() + " "
+                        + "Invoice %s from Tandem Services".formatted(invoice.getNumber())).toList());
+        assertThat(runs.progress(instance.getBusinessKey()))
+                .isEqualTo(new InvoiceRuns.Progress(300, 300, 300, 300, 0, 0));
+    }
+
+    /** A consolidated run never splits a customer across chunks: one invoice for 120 orders of one customer. */
+    @Test
+    void aConsolidatedRunKeepsACustomersOrdersTogetherAcrossChunks() {
+        Customer big = fixtures.customer();
+        Customer small = fixtures.customer();
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Long order = fixtures.confirmedOrder(big, service, "10");
+            fixtures.log(technician, fixtures.line(order), BillingFixtures.today().minusDays(i / 20), "1");
+            orders.add(order);
+        }
+        orders.add(doneTask(small, "T1"));
+
+        ProcessInstance instance = run(orders, true);
+        people.runInvoiceRun(instance);
+
+        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey()))
+                .extracting(invoice -> invoice.getCustomer().getName() + ": " + invoice.getOrigin().split(", ").length
+                        + " orders")
+                .containsExactlyInAnyOrder(big.getName() + ": 120 orders", small.getName() + ": 1 orders");
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(2);
     }
 
     @Test

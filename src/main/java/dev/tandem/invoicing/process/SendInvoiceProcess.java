@@ -1,0 +1,21 @@
+package dev.tandem.invoicing.process;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.tandem.common.ProcessInputs;
+
+/** Key and variables of processes/send-invoice.bpmn: one posted invoice printed and mailed. */
+public final class SendInvoiceProcess {
+
+    public static final String KEY = "send-invoice";
+
+    /**
+     * Started by Tandem only (an invoice run), never by a person: no start event is theirs to use.
+     * Variables: {@link InvoicingVariables#INVOICE_ID} and the run's {@link InvoiceRunProcess#RUN_NUMBER}.
+     */
+    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, null, List.of(), Map.of());
+
+    private SendInvoiceProcess() {
+    }
+}
