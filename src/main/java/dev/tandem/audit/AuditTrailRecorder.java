@@ -3,7 +3,9 @@ package dev.tandem.audit;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -61,40 +63,46 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
     @Override
     public void onPostInsert(PostInsertEvent event) {
         if (audited(event.getEntity())) {
+            Rows rows = new Rows(event.getEntity(), event.getId(), "INSERT");
             String[] names = event.getPersister().getPropertyNames();
             for (int i = 0; i < names.length; i++) {
                 String value = shown(event.getState()[i], event.getSession());
                 if (value != null) {
-                    write(event.getEntity(), event.getId(), "INSERT", names[i], null, value);
+                    rows.add(names[i], null, value);
                 }
             }
+            write(rows);
         }
     }
 
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
         if (audited(event.getEntity()) && event.getOldState() != null) {
+            Rows rows = new Rows(event.getEntity(), event.getId(), "UPDATE");
             String[] names = event.getPersister().getPropertyNames();
             for (int i = 0; i < names.length; i++) {
                 String before = shown(event.getOldState()[i], event.getSession());
                 String after = shown(event.getState()[i], event.getSession());
                 if (!Objects.equals(before, after)) {
-                    write(event.getEntity(), event.getId(), "UPDATE", names[i], before, after);
+                    rows.add(names[i], before, after);
                 }
             }
+            write(rows);
         }
     }
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
         if (audited(event.getEntity())) {
+            Rows rows = new Rows(event.getEntity(), event.getId(), "DELETE");
             String[] names = event.getPersister().getPropertyNames();
             for (int i = 0; i < names.length; i++) {
                 String value = shown(event.getDeletedState()[i], event.getSession());
                 if (value != null) {
-                    write(event.getEntity(), event.getId(), "DELETE", names[i], value, null);
+                    rows.add(names[i], value, null);
                 }
             }
+            write(rows);
         }
     }
 
@@ -107,13 +115,41 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         return Hibernate.getClass(entity).isAnnotationPresent(Audited.class);
     }
 
-    private void write(Object entity, Object id, String action, String property, String before, String after) {
-        jdbc.update("""
+    /** The rows of one change of one entity: a property each, written in one batch. */
+    private record Rows(Object entity, Object id, String action, List<String[]> properties) {
+
+        Rows(Object entity, Object id, String action) {
+            this(entity, id, action, new ArrayList<>());
+        }
+
+        void add(String property, String before, String after) {
+            properties.add(new String[] {property, cut(before), cut(after)});
+        }
+    }
+
+    private void write(Rows rows) {
+        if (rows.properties().isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(clock.instant());
+        String actor = actor();
+        String entity = Hibernate.getClass(rows.entity()).getSimpleName();
+        String id = String.valueOf(rows.id());
+        String instance = ProcessStepAudit.currentProcessInstance();
+        jdbc.batchUpdate("""
                 insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value, new_value,
                                          process_instance_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Timestamp.from(clock.instant()), actor(), Hibernate.getClass(entity).getSimpleName(), String.valueOf(id),
-                action, property, cut(before), cut(after), ProcessStepAudit.currentProcessInstance());
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.properties(), rows.properties().size(), (row, property) -> {
+            row.setTimestamp(1, at);
+            row.setString(2, actor);
+            row.setString(3, entity);
+            row.setString(4, id);
+            row.setString(5, rows.action());
+            row.setString(6, property[0]);
+            row.setString(7, property[1]);
+            row.setString(8, property[2]);
+            row.setString(9, instance);
+        });
     }
 
     private String actor() {

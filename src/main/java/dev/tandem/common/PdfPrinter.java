@@ -5,7 +5,21 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 
@@ -35,27 +50,43 @@ public class PdfPrinter {
         XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
-    private final File fallbackFont;
+    /** A font Tandem embeds: its file's bytes, read once, and how CSS names it. */
+    private record Font(String name, byte[] bytes, String family, int weight, FontStyle style) {
+    }
+
+    /**
+     * The fonts parsed, once per printing thread at a time: parsing a TrueType file is a third of
+     * a PDF's work, and a parsed font must not be read by two documents at once. Sets are borrowed
+     * for one document and given back, so there are never more than PDFs printed at once.
+     */
+    private final List<Font> fonts = new ArrayList<>();
+    private final Queue<Map<Font, TrueTypeFont>> parsed = new ConcurrentLinkedQueue<>();
 
     PdfPrinter(@Value("${tandem.documents.fallback-font}") File fallbackFont) {
-        this.fallbackFont = fallbackFont;
-        if (!fallbackFont.canRead()) {
+        dejaVu("DejaVuSansCondensed.ttf", "DejaVu Sans Condensed", 400, FontStyle.NORMAL);
+        dejaVu("DejaVuSansCondensed-Bold.ttf", "DejaVu Sans Condensed", 700, FontStyle.NORMAL);
+        dejaVu("DejaVuSansCondensed-Oblique.ttf", "DejaVu Sans Condensed", 400, FontStyle.OBLIQUE);
+        dejaVu("DejaVuSansCondensed-BoldOblique.ttf", "DejaVu Sans Condensed", 700, FontStyle.OBLIQUE);
+        dejaVu("DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL);
+        if (fallbackFont.canRead()) {
+            try {
+                fonts.add(new Font(fallbackFont.getName(), Files.readAllBytes(fallbackFont.toPath()), "Droid Sans Fallback",
+                        400, FontStyle.NORMAL));
+            } catch (IOException e) {
+                throw new UncheckedIOException("The fallback font " + fallbackFont + " cannot be read", e);
+            }
+        } else {
             LOG.warn("No font for Chinese, Japanese and Korean at {}: such text prints as '#' in documents "
                     + "(install Debian's fonts-droid-fallback or set tandem.documents.fallback-font)", fallbackFont);
         }
     }
 
     public byte[] print(String xhtml, String documentName) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode();
-            dejaVu(builder, "DejaVuSansCondensed.ttf", "DejaVu Sans Condensed", 400, FontStyle.NORMAL);
-            dejaVu(builder, "DejaVuSansCondensed-Bold.ttf", "DejaVu Sans Condensed", 700, FontStyle.NORMAL);
-            dejaVu(builder, "DejaVuSansCondensed-Oblique.ttf", "DejaVu Sans Condensed", 400, FontStyle.OBLIQUE);
-            dejaVu(builder, "DejaVuSansCondensed-BoldOblique.ttf", "DejaVu Sans Condensed", 700, FontStyle.OBLIQUE);
-            dejaVu(builder, "DejaVuSansMono.ttf", "DejaVu Sans Mono", 400, FontStyle.NORMAL);
-            if (fallbackFont.canRead()) {
-                builder.useFont(fallbackFont, "Droid Sans Fallback");
-            }
+        Map<Font, TrueTypeFont> ready = borrowFonts();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode().usePDDocument(document);
+            ready.forEach((font, parsedFont) -> builder.useFont(new EmbeddedOnUse(document, parsedFont), font.family(),
+                    font.weight(), font.style(), true));
             builder.useUnicodeBidiSplitter(BIDI).useUnicodeBidiReorderer(BIDI)
                     .withHtmlContent(xhtml, null)
                     .toStream(out)
@@ -63,18 +94,60 @@ public class PdfPrinter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(documentName + " could not be printed", e);
+        } finally {
+            parsed.offer(ready);
         }
     }
 
-    private static void dejaVu(PdfRendererBuilder builder, String file, String family, int weight, FontStyle style) {
-        builder.useFont(() -> font(file), family, weight, style, true);
+    private Map<Font, TrueTypeFont> borrowFonts() {
+        Map<Font, TrueTypeFont> ready = parsed.poll();
+        if (ready != null) {
+            return ready;
+        }
+        Map<Font, TrueTypeFont> fresh = new LinkedHashMap<>();
+        for (Font font : fonts) {
+            try {
+                fresh.put(font, new TTFParser().parse(new RandomAccessReadBuffer(font.bytes())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Font " + font.name() + " cannot be parsed", e);
+            }
+        }
+        return fresh;
     }
 
-    private static InputStream font(String file) {
-        InputStream font = PdfPrinter.class.getResourceAsStream(DEJAVU + file);
-        if (font == null) {
-            throw new IllegalStateException("Font " + file + " is missing from the classpath");
+    /** A parsed font embedded (its subset) in the document being printed, the first time the layout needs it. */
+    private static final class EmbeddedOnUse extends PDFontSupplier {
+        private final PDDocument document;
+        private final TrueTypeFont font;
+        private PDFont embedded;
+
+        EmbeddedOnUse(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
         }
-        return font;
+
+        @Override
+        public PDFont supply() {
+            if (embedded == null) {
+                try {
+                    embedded = PDType0Font.load(document, font, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("A font could not be embedded", e);
+                }
+            }
+            return embedded;
+        }
+    }
+
+    private void dejaVu(String file, String family, int weight, FontStyle style) {
+        try (InputStream font = PdfPrinter.class.getResourceAsStream(DEJAVU + file)) {
+            if (font == null) {
+                throw new IllegalStateException("Font " + file + " is missing from the classpath");
+            }
+            fonts.add(new Font(file, font.readAllBytes(), family, weight, style));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Font " + file + " cannot be read", e);
+        }
     }
 }

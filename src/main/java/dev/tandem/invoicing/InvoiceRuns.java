@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +31,10 @@ public class InvoiceRuns {
 
     private final JdbcTemplate jdbc;
     private final InvoicingService invoicing;
+    private final EntityManager entities;
 
-    InvoiceRuns(JdbcTemplate jdbc, InvoicingService invoicing) {
+    InvoiceRuns(JdbcTemplate jdbc, InvoicingService invoicing, EntityManager entities) {
+        this.entities = entities;
         this.jdbc = jdbc;
         this.invoicing = invoicing;
     }
@@ -86,9 +92,19 @@ public class InvoiceRuns {
         }
         List<Invoice> posted = new ArrayList<>();
         if (!next.isEmpty()) {
-            InvoicingService.InvoiceBatch batch = invoicing.createRunInvoices(run,
-                    new InvoicingService.InvoiceRequest(next, consolidated, period, false));
-            batch.invoices().forEach(draft -> posted.add(invoicing.post(draft.getId())));
+            // Each order of the chunk is planned from its own rows, which no other order's invoice
+            // changes, so the session is flushed once at commit instead of before each of the
+            // chunk's hundreds of queries: a flush checks every entity the chunk has loaded so far.
+            Session session = entities.unwrap(Session.class);
+            FlushMode flushMode = session.getHibernateFlushMode();
+            session.setHibernateFlushMode(FlushMode.COMMIT);
+            try {
+                InvoicingService.InvoiceBatch batch = invoicing.createRunInvoices(run,
+                        new InvoicingService.InvoiceRequest(next, consolidated, period, false));
+                batch.invoices().forEach(draft -> posted.add(invoicing.post(draft.getId())));
+            } finally {
+                session.setHibernateFlushMode(flushMode);
+            }
             jdbc.batchUpdate("update invoice_run_order set done = true where invoice_run = ? and order_id = ?", next,
                     CHUNK, (row, orderId) -> {
                         row.setString(1, run);

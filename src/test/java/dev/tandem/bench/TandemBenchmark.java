@@ -291,26 +291,59 @@ class TandemBenchmark {
             taskService.complete(waitForTask(id).getId());
             return id;
         });
+        StepTimes spent = new StepTimes();
         Flows real = flows(() -> {
+            long at = System.nanoTime();
             String id = people.startAs("sam", FieldServiceProcess.KEY, Map.of(
                     FieldServiceProcess.CUSTOMER_NAME, customer.getName(), FieldServiceProcess.ORDER_NUMBER, order,
                     FieldServiceProcess.TECHNICIAN, technician.getUserId(), FieldServiceProcess.SITE, "Bench site",
                     FieldServiceProcess.DESCRIPTION, "Bench intervention",
                     FieldServiceProcess.PLANNED_DATE, BillingFixtures.today().toString())).getId();
             String number = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+            at = spent.add("plan (start the process)", at);
             taskService.complete(waitForTask(id).getId(), Map.of());
+            at = spent.add("start the timer", at);
             taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.TIMER_ACTION, FieldServiceProcess.STOP));
+            at = spent.add("stop the timer", at);
             taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.TIME_DESCRIPTION, "Bench work"));
+            at = spent.add("confirm time (entry, rounding and surcharge rules)", at);
             taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.WORKSHEET_NOTES, "Bench notes"));
             waitForTask(id);
+            at = spent.add("worksheet", at);
             steps.sign(number, "Bench Customer", Signatures.drawn(), technician.getUserId());
-            taskService.complete(waitForTask(id).getId(), Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+            at = spent.add("signature (PNG checked, worksheet hashed)", at);
+            Task done = waitForTask(id);
+            at = spent.add("report printed to PDF and mailed (two jobs, waited for)", at);
+            taskService.complete(done.getId(), Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
+            spent.add("Mark as done (picking validated)", at);
             return id;
         });
         report.row("B1", "bare-engine twin: flows per second, transactions per flow", bare.toString(), "", "");
         report.row("B1", "field-service interventions: flows per second, transactions per flow", real.toString(),
                 "≥ 60 % of the twin", "%.0f %% of the twin, %s".formatted(100 * real.perSecond() / bare.perSecond(),
                         real.perSecond() >= 0.6 * bare.perSecond() ? "met" : "missed"));
+        report.row("B1", "where an intervention's time goes (mean per step, as the driver waits for it)",
+                spent.toString(), "", "");
+    }
+
+    /** Mean time per step of the flows driven, in the order they happen. */
+    private static final class StepTimes {
+        private final Map<String, long[]> nanos = new java.util.LinkedHashMap<>();
+
+        /** Adds the time since {@code since} to the step; returns now. */
+        long add(String step, long since) {
+            long now = System.nanoTime();
+            long[] total = nanos.computeIfAbsent(step, key -> new long[2]);
+            total[0] += now - since;
+            total[1]++;
+            return now;
+        }
+
+        @Override
+        public String toString() {
+            return nanos.entrySet().stream().map(step -> "%s %.0f ms".formatted(step.getKey(),
+                    step.getValue()[0] / 1e6 / step.getValue()[1])).collect(Collectors.joining("; "));
+        }
     }
 
     private record Flows(double perSecond, double commitsPerFlow, int flows) {
