@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 
@@ -51,8 +53,13 @@ public class PdfPrinter {
     }
 
     /** A font Tandem embeds: its file's bytes, read once, and how CSS names it. */
-    private record Font(String name, byte[] bytes, String family, int weight, FontStyle style) {
+    private record Font(String name, byte[] bytes, String family, int weight, FontStyle style, boolean fallback) {
     }
+
+    /** The scripts DejaVu lacks and the fallback font has: only documents with such text embed it. */
+    private static final Set<Character.UnicodeScript> FALLBACK_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
+            Character.UnicodeScript.BOPOMOFO);
 
     /**
      * The fonts parsed, once per printing thread at a time: parsing a TrueType file is a third of
@@ -71,7 +78,7 @@ public class PdfPrinter {
         if (fallbackFont.canRead()) {
             try {
                 fonts.add(new Font(fallbackFont.getName(), Files.readAllBytes(fallbackFont.toPath()), "Droid Sans Fallback",
-                        400, FontStyle.NORMAL));
+                        400, FontStyle.NORMAL, true));
             } catch (IOException e) {
                 throw new UncheckedIOException("The fallback font " + fallbackFont + " cannot be read", e);
             }
@@ -85,8 +92,14 @@ public class PdfPrinter {
         Map<Font, TrueTypeFont> ready = borrowFonts();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode().usePDDocument(document);
-            ready.forEach((font, parsedFont) -> builder.useFont(new EmbeddedOnUse(document, parsedFont), font.family(),
-                    font.weight(), font.style(), true));
+            // Measuring a font for the layout embeds it, and the fallback font has 50,000 glyphs.
+            boolean needsFallback = xhtml.codePoints().anyMatch(c -> FALLBACK_SCRIPTS.contains(Character.UnicodeScript.of(c)));
+            ready.forEach((font, parsedFont) -> {
+                if (!font.fallback() || needsFallback) {
+                    builder.useFont(new EmbeddedOnUse(document, parsedFont), font.family(), font.weight(), font.style(),
+                            true);
+                }
+            });
             builder.useUnicodeBidiSplitter(BIDI).useUnicodeBidiReorderer(BIDI)
                     .withHtmlContent(xhtml, null)
                     .toStream(out)
@@ -145,7 +158,7 @@ public class PdfPrinter {
             if (font == null) {
                 throw new IllegalStateException("Font " + file + " is missing from the classpath");
             }
-            fonts.add(new Font(file, font.readAllBytes(), family, weight, style));
+            fonts.add(new Font(file, font.readAllBytes(), family, weight, style, false));
         } catch (IOException e) {
             throw new UncheckedIOException("Font " + file + " cannot be read", e);
         }
