@@ -420,7 +420,7 @@ class TandemBenchmark {
                         peakPosted, peakMailed);
             }
         }
-        report.row("B2", "start of a run of %,d orders until its page can show (drafts created)".formatted(orders.size()),
+        report.row("B2", "start of a run of %,d orders until its page can show (its orders recorded)".formatted(orders.size()),
                 "%.1f s".formatted(started), "", "");
         report.row("B2", "all invoices posted", posted < 0 ? "not finished: %,d posted after %d s".formatted(peakPosted,
                 RUN_LIMIT_SECONDS) : "%.0f s (%.1f invoices/s)".formatted(posted, orders.size() / posted),
@@ -535,9 +535,8 @@ class TandemBenchmark {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Up to 50 timed calls after two warm-up calls, within 90 seconds. */
+    /** Up to 50 timed calls after a warm-up call, within 90 seconds. */
     private static Timings sample(Supplier<Integer> call) {
-        call.get();
         call.get();
         List<Double> millis = new ArrayList<>();
         long begin = System.nanoTime();
