@@ -153,10 +153,10 @@ public class BillingFixtures {
     /** Every row of the To-Invoice list for customers whose name contains this text, page after page. */
     public List<ToInvoiceList.Row> toInvoice(String customerName) {
         List<ToInvoiceList.Row> rows = new java.util.ArrayList<>();
-        ToInvoiceList.Page page = toInvoiceList.page(0, customerName);
+        ToInvoiceList.Page page = toInvoiceList.page(0, customerName, null);
         rows.addAll(page.rows());
         while (page.hasNext()) {
-            page = toInvoiceList.page(page.number() + 1, customerName);
+            page = toInvoiceList.page(page.number() + 1, customerName, null);
             rows.addAll(page.rows());
         }
         return rows;

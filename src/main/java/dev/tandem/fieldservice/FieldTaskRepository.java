@@ -1,5 +1,6 @@
 package dev.tandem.fieldservice;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,4 +30,6 @@ public interface FieldTaskRepository extends JpaRepository<FieldTask, Long> {
                                                                    Pageable page);
 
     List<FieldTask> findBySalesOrderIdAndStateOrderByNumber(Long salesOrderId, FieldTask.State state);
+
+    List<FieldTask> findBySalesOrderIdInAndStateOrderByNumber(Collection<Long> salesOrderIds, FieldTask.State state);
 }

@@ -1,6 +1,8 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +38,17 @@ class BilledSoFar {
 
     /** Billed by the order's documents, drafts included and cancelled drafts not. */
     OrderBill of(SalesOrder order) {
-        OrderBill bill = new OrderBill(order.getTaxRounding());
-        add(Map.of(order.getId(), bill), false, order.getId());
-        return bill;
+        return of(List.of(order)).get(order.getId());
+    }
+
+    /** As {@link #of(SalesOrder)}, for many orders in two grouped queries: by order id. */
+    Map<Long, OrderBill> of(Collection<SalesOrder> orders) {
+        Map<Long, OrderBill> bills = new HashMap<>();
+        orders.forEach(order -> bills.put(order.getId(), new OrderBill(order.getTaxRounding())));
+        if (!bills.isEmpty()) {
+            add(bills, false, bills.keySet());
+        }
+        return bills;
     }
 
     /** Adds to each order's bill in the map what its posted documents billed (the integrity check's reading). */
@@ -47,10 +57,10 @@ class BilledSoFar {
     }
 
     /** Time from the ledger, in minutes, and quantities from the invoice lines, per order line and price. */
-    private void add(Map<Long, OrderBill> bills, boolean postedOnly, Long orderId) {
+    private void add(Map<Long, OrderBill> bills, boolean postedOnly, Collection<Long> orderIds) {
         String where = (postedOnly ? "l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED"
                 : "l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED")
-                + (orderId == null ? "" : " and l.salesOrderLine.order.id = :order");
+                + (orderIds == null ? "" : " and l.salesOrderLine.order.id in :orders");
         for (InvoiceLine.Kind kind : List.of(InvoiceLine.Kind.TIME, InvoiceLine.Kind.ITEM)) {
             String measure = kind == InvoiceLine.Kind.TIME
                     ? "sum(a.minutes) from BillingAllocation a join a.invoiceLine l" : "sum(l.quantity) from InvoiceLine l";
@@ -59,8 +69,8 @@ class BilledSoFar {
                     where l.kind = :kind and %s
                     group by l.salesOrderLine.order.id, l.salesOrderLine.id, l.unitPrice, l.taxRate"""
                     .formatted(measure, where), Object[].class).setParameter("kind", kind);
-            if (orderId != null) {
-                query.setParameter("order", orderId);
+            if (orderIds != null) {
+                query.setParameter("orders", orderIds);
             }
             for (Object[] row : query.getResultList()) {
                 OrderBill bill = bills.get((Long) row[0]);

@@ -1,6 +1,7 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
  * What accounting can invoice now: the open orders with something to invoice, with their done
  * field tasks, a page at a time. One query finds and counts the orders that have something to
  * invoice (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not
- * invoiced), sorted by customer and order; only the page's orders get their figures computed,
- * as {@link InvoicingService} plans them. An invoiced order drops off at once.
+ * invoiced), sorted by customer and order, and one more sums their time to invoice; only the
+ * page's orders get their figures computed, as {@link InvoicingService} plans them. An invoiced
+ * order drops off at once.
  */
 @Service
 @Transactional(readOnly = true)
@@ -66,9 +68,12 @@ public class ToInvoiceList {
      *
      * @param number   from 0
      * @param orders   how many orders have something to invoice, over all pages
+     * @param hours    the time they have to invoice, over all pages (billed hours not yet invoiced)
      * @param customer the filter on the customer's name it was asked with, or null
+     * @param upTo     the last work date of the time listed, or null for all
      */
-    public record Page(List<Row> rows, int number, int pages, long orders, String customer) {
+    public record Page(List<Row> rows, int number, int pages, long orders, BigDecimal hours, String customer,
+                       LocalDate upTo) {
 
         public boolean hasPrevious() {
             return number > 0;
@@ -77,17 +82,22 @@ public class ToInvoiceList {
         public boolean hasNext() {
             return number + 1 < pages;
         }
+
+        /** The total time as people read it: "6:10 h · 6.17 h". */
+        public String time() {
+            return HoursAndMinutes.withDecimal(hours);
+        }
     }
 
     public static final int PAGE_SIZE = 50;
 
-    /** Open orders with something to invoice, in the order the page lists them. */
+    /** Open orders with something to invoice, in the order the page lists them; time worked up to :upTo. */
     private static final String TO_INVOICE = """
             from SalesOrder o
             where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
               %s
               and (exists (select e.id from TimesheetEntry e
-                           where e.salesOrderLine.order = o and e.billable = true
+                           where e.salesOrderLine.order = o and e.billable = true and e.workDate <= :upTo
                              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
                              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0)
                 or exists (select l.id from SalesOrderLine l
@@ -104,76 +114,106 @@ public class ToInvoiceList {
                                   where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED)))
             """;
 
-    /** A page of the orders with something to invoice, optionally of customers whose name contains a text. */
-    public Page page(int number, String customer) {
+    /** The billed minutes not yet invoiced of the orders listed, worked up to :upTo. */
+    private static final String TIME_TO_INVOICE = """
+            select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e
+            where e.salesOrderLine.order.id in (select o.id %s)
+              and e.billable = true and e.workDate <= :upTo
+              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
+              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0
+            """;
+
+    /**
+     * A page of the orders with something to invoice, optionally of customers whose name contains a
+     * text and of time worked up to a day (as a run with that Timesheets Period end would bill it).
+     */
+    public Page page(int number, String customer, LocalDate upTo) {
         String filter = customer == null || customer.isBlank() ? null
                 : "%" + customer.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        LocalDate lastDay = upTo == null ? TimesheetsPeriod.ALL.to() : upTo;
         String where = TO_INVOICE.formatted(filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'");
         var count = em.createQuery("select count(o) " + where, Long.class);
+        var time = em.createQuery(TIME_TO_INVOICE.formatted(where), Long.class);
         var select = em.createQuery("select o.id " + where + " order by lower(o.customer.name), o.number", Long.class);
-        if (filter != null) {
-            count.setParameter("customer", filter);
-            select.setParameter("customer", filter);
+        for (var query : List.of(count, time, select)) {
+            query.setParameter("upTo", lastDay);
+            if (filter != null) {
+                query.setParameter("customer", filter);
+            }
         }
         long total = count.getSingleResult();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.max(0, Math.min(number, pages - 1));
         List<Long> ids = select.setFirstResult(page * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        Map<Long, SalesOrder> loaded = orders.findAllById(ids).stream()
-                .collect(Collectors.toMap(SalesOrder::getId, order -> order));
-        List<Row> rows = ids.stream().map(loaded::get).map(this::row).filter(row -> row.amount().signum() > 0).toList();
-        return new Page(rows, page, pages, total, customer == null || customer.isBlank() ? null : customer.strip());
+        return new Page(rows(ids, lastDay), page, pages, total, OrderFigures.hours(time.getSingleResult()),
+                customer == null || customer.isBlank() ? null : customer.strip(), upTo);
     }
 
     /**
-     * What the next run bills of the order, as {@link InvoicingService} plans it: the time per
+     * What the next run bills of each order, as {@link InvoicingService} plans it: the time per
      * surcharge and the other lines, each the change it makes to the order's bill; time added after a
-     * signature only when nothing else is left.
+     * signature only when nothing else is left. The page's orders are read together: their figures,
+     * bills, open time and done tasks in a few grouped queries, whatever the page's size.
      */
-    private Row row(SalesOrder order) {
-        OrderBill regular = billed.of(order);
-        Figures next = new Figures();
-        Map<SalesOrderLine, List<TimesheetEntry>> amendedTime = new LinkedHashMap<>();
-        boolean regularPending = false;
-        OrderFigures.Summary summary = figures.ofOrder(order.getId());
-        for (var line : order.getLines()) {
-            if (line.isDownPayment()) {
-                continue;
-            }
-            LineFigures now = summary.line(line.getId());
-            if (now.toInvoice().signum() <= 0) {
-                continue;
-            }
-            if (line.isTimesheetBilled()) {
-                Map<Boolean, List<TimesheetEntry>> open = entries.findUninvoiced(line.getId()).stream()
-                        .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                next.addTime(regular, line, open.get(false));
-                amendedTime.put(line, open.get(true));
-                regularPending |= !open.get(false).isEmpty();
-            } else {
-                OrderBill.Change change = regular.addQuantity(
-                        BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM, line.getUnitPrice()),
-                        line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
-                next.amount = next.amount.add(change.subtotal());
-                regularPending = true;
-                if (line.isHourlyService()) {
-                    next.hours = next.hours.add(change.quantity());
+    private List<Row> rows(List<Long> ids, LocalDate upTo) {
+        List<SalesOrder> page = new java.util.ArrayList<>(orders.findWithLines(ids));
+        page.sort(java.util.Comparator.comparingInt(order -> ids.indexOf(order.getId())));
+        Map<Long, OrderFigures.Summary> summaries = figures.ofOrders(page);
+        Map<Long, OrderBill> bills = billed.of(page);
+        Map<Long, List<TimesheetEntry>> openTime = entries.findUninvoiced(page.stream()
+                        .flatMap(order -> order.getLines().stream()).map(SalesOrderLine::getId).toList(), upTo).stream()
+                .collect(Collectors.groupingBy(entry -> entry.getSalesOrderLine().getId()));
+        Map<Long, List<String>> done = tasks.findBySalesOrderIdInAndStateOrderByNumber(ids, FieldTask.State.DONE).stream()
+                .collect(Collectors.groupingBy(task -> task.getSalesOrder().getId(),
+                        Collectors.mapping(FieldTask::getNumber, Collectors.toList())));
+        Map<SalesOrder, Map<SalesOrderLine, List<TimesheetEntry>>> amendedOnly = new LinkedHashMap<>();
+        Map<Long, Figures> next = new LinkedHashMap<>();
+        for (SalesOrder order : page) {
+            OrderBill regular = bills.get(order.getId());
+            Figures figures = new Figures();
+            Map<SalesOrderLine, List<TimesheetEntry>> amendedTime = new LinkedHashMap<>();
+            boolean regularPending = false;
+            for (var line : order.getLines()) {
+                if (line.isDownPayment()) {
+                    continue;
+                }
+                LineFigures now = summaries.get(order.getId()).line(line.getId());
+                if (now.toInvoice().signum() <= 0) {
+                    continue;
+                }
+                if (line.isTimesheetBilled()) {
+                    Map<Boolean, List<TimesheetEntry>> open = openTime.getOrDefault(line.getId(), List.of()).stream()
+                            .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
+                    figures.addTime(regular, line, open.get(false));
+                    amendedTime.put(line, open.get(true));
+                    regularPending |= !open.get(false).isEmpty();
+                } else {
+                    OrderBill.Change change = regular.addQuantity(
+                            BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM, line.getUnitPrice()),
+                            line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
+                    figures.amount = figures.amount.add(change.subtotal());
+                    regularPending = true;
+                    if (line.isHourlyService()) {
+                        figures.hours = figures.hours.add(change.quantity());
+                    }
                 }
             }
-        }
-        Figures billedNext = next;
-        if (!regularPending) {
-            // Time added after a signature goes on an invoice of its own once nothing else is left.
-            OrderBill amendments = billed.of(order);
-            billedNext = new Figures();
-            for (var amended : amendedTime.entrySet()) {
-                billedNext.addTime(amendments, amended.getKey(), amended.getValue());
+            next.put(order.getId(), figures);
+            if (!regularPending) {
+                amendedOnly.put(order, amendedTime);
             }
         }
-        List<String> done = tasks.findBySalesOrderIdAndStateOrderByNumber(order.getId(), FieldTask.State.DONE).stream()
-                .map(FieldTask::getNumber).collect(Collectors.toList());
-        return new Row(order.getId(), order.getNumber(), order.getCustomer().getName(), done,
-                LineFigures.shown(billedNext.hours), billedNext.amount);
+        // Time added after a signature goes on an invoice of its own once nothing else is left.
+        Map<Long, OrderBill> amendmentBills = billed.of(amendedOnly.keySet());
+        amendedOnly.forEach((order, amendedTime) -> {
+            Figures figures = new Figures();
+            amendedTime.forEach((line, time) -> figures.addTime(amendmentBills.get(order.getId()), line, time));
+            next.put(order.getId(), figures);
+        });
+        return page.stream().map(order -> new Row(order.getId(), order.getNumber(), order.getCustomer().getName(),
+                        done.getOrDefault(order.getId(), List.of()), LineFigures.shown(next.get(order.getId()).hours),
+                        next.get(order.getId()).amount))
+                .filter(row -> row.amount().signum() > 0).toList();
     }
 
     /** Hours and untaxed amount of one invoice to come. */

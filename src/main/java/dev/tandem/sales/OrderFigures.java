@@ -3,7 +3,13 @@ package dev.tandem.sales;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
@@ -16,7 +22,8 @@ import dev.tandem.common.NotFound;
 /**
  * Delivered, invoiced, to invoice, remaining and the invoice statuses of BILLING-RULES.md,
  * computed from timesheets, validated pickings and the billing ledger every time they are
- * asked for: nothing derived is stored, so nothing can drift.
+ * asked for: nothing derived is stored, so nothing can drift. Many orders' figures come from the
+ * same grouped queries as one order's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,20 +50,31 @@ public class OrderFigures {
 
     public Summary ofOrder(Long orderId) {
         SalesOrder order = orders.findById(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
-        List<LineFigures> figures = new ArrayList<>();
-        List<InvoiceStatus> counted = new ArrayList<>();
-        for (SalesOrderLine line : order.getLines()) {
-            LineFigures lineFigures = compute(line);
-            figures.add(lineFigures);
-            if (!line.isDownPayment()) {
-                counted.add(lineFigures.status());
+        return ofOrders(List.of(order)).get(orderId);
+    }
+
+    /** The figures of many orders in five grouped queries, however many orders and lines: a list's page. */
+    public Map<Long, Summary> ofOrders(Collection<SalesOrder> many) {
+        Sums sums = sums(many.stream().flatMap(order -> order.getLines().stream()).map(SalesOrderLine::getId).toList());
+        Map<Long, Summary> summaries = new LinkedHashMap<>();
+        for (SalesOrder order : many) {
+            List<LineFigures> figures = new ArrayList<>();
+            List<InvoiceStatus> counted = new ArrayList<>();
+            for (SalesOrderLine line : order.getLines()) {
+                LineFigures lineFigures = compute(line, sums);
+                figures.add(lineFigures);
+                if (!line.isDownPayment()) {
+                    counted.add(lineFigures.status());
+                }
             }
+            summaries.put(order.getId(), new Summary(order.getId(), order.getNumber(), orderStatus(counted), figures));
         }
-        return new Summary(order.getId(), order.getNumber(), orderStatus(counted), figures);
+        return summaries;
     }
 
     public LineFigures ofLine(Long lineId) {
-        return compute(lines.findById(lineId).orElseThrow(() -> NotFound.of("order line", lineId)));
+        SalesOrderLine line = lines.findById(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
+        return compute(line, sums(List.of(lineId)));
     }
 
     static InvoiceStatus orderStatus(List<InvoiceStatus> lineStatuses) {
@@ -75,10 +93,14 @@ public class OrderFigures {
         return InvoiceStatus.NOTHING;
     }
 
-    private LineFigures compute(SalesOrderLine line) {
+    private LineFigures compute(SalesOrderLine line, Sums sums) {
         BigDecimal ordered = line.getOrderedQuantity();
-        BigDecimal delivered = delivered(line);
-        BigDecimal invoiced = line.isTimesheetBilled() ? hours(ledgerMinutes(line)) : invoicedQuantity(line);
+        BigDecimal delivered = line.getProduct() == null ? BigDecimal.ZERO
+                : line.getProduct().getUnit() == Product.Unit.HOUR
+                ? hours(sums.deliveredMinutes().getOrDefault(line.getId(), 0L))
+                : sums.deliveredQuantity().getOrDefault(line.getId(), BigDecimal.ZERO);
+        BigDecimal invoiced = line.isTimesheetBilled() ? hours(sums.ledgerMinutes().getOrDefault(line.getId(), 0L))
+                : sums.invoicedQuantity().getOrDefault(line.getId(), BigDecimal.ZERO);
         boolean confirmed = line.getOrder().isConfirmed();
 
         BigDecimal toInvoice;
@@ -94,7 +116,7 @@ public class OrderFigures {
         InvoiceStatus status;
         if (!confirmed) {
             status = InvoiceStatus.NOTHING;
-        } else if (line.isDownPayment() && isDeducted(line)) {
+        } else if (line.isDownPayment() && sums.deducted().contains(line.getId())) {
             status = InvoiceStatus.INVOICED;
         } else if (toInvoice.signum() != 0) {
             status = InvoiceStatus.TO_INVOICE;
@@ -108,45 +130,48 @@ public class OrderFigures {
         return new LineFigures(line.getId(), ordered, delivered, invoiced, toInvoice, remaining, status);
     }
 
-    private BigDecimal delivered(SalesOrderLine line) {
-        if (line.getProduct() == null) {
-            return BigDecimal.ZERO;
+    /**
+     * Per order line: billable minutes delivered, goods delivered by done pickings, minutes the
+     * ledger holds, quantities on invoices not cancelled, and whether a deduction repeats it.
+     */
+    private record Sums(Map<Long, Long> deliveredMinutes, Map<Long, BigDecimal> deliveredQuantity,
+                        Map<Long, Long> ledgerMinutes, Map<Long, BigDecimal> invoicedQuantity, Set<Long> deducted) {
+    }
+
+    private Sums sums(List<Long> lineIds) {
+        if (lineIds.isEmpty()) {
+            return new Sums(Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
         }
-        if (line.getProduct().getUnit() == Product.Unit.HOUR) {
-            Long minutes = em.createQuery("""
-                    select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e
-                    where e.salesOrderLine.id = :line and e.billable = true""", Long.class)
-                    .setParameter("line", line.getId()).getSingleResult();
-            return hours(minutes);
-        }
-        return em.createQuery("""
-                select coalesce(sum(m.quantity), 0) from StockMove m
-                where m.salesOrderLine.id = :line and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE""",
-                BigDecimal.class).setParameter("line", line.getId()).getSingleResult();
-    }
-
-    private long ledgerMinutes(SalesOrderLine line) {
-        return em.createQuery("""
-                select coalesce(sum(a.minutes), 0) from BillingAllocation a
-                where a.invoiceLine.salesOrderLine.id = :line""", Long.class)
-                .setParameter("line", line.getId()).getSingleResult();
-    }
-
-    private BigDecimal invoicedQuantity(SalesOrderLine line) {
-        return em.createQuery("""
-                select coalesce(sum(l.quantity), 0) from InvoiceLine l
-                where l.salesOrderLine.id = :line
-                  and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED""", BigDecimal.class)
-                .setParameter("line", line.getId()).getSingleResult();
-    }
-
-    private boolean isDeducted(SalesOrderLine line) {
-        return em.createQuery("""
-                select count(l) from InvoiceLine l
-                where l.salesOrderLine.id = :line
+        Set<Long> deducted = new HashSet<>(em.createQuery("""
+                select distinct l.salesOrderLine.id from InvoiceLine l
+                where l.salesOrderLine.id in :lines
                   and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION
                   and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED""", Long.class)
-                .setParameter("line", line.getId()).getSingleResult() > 0;
+                .setParameter("lines", lineIds).getResultList());
+        return new Sums(perLine("""
+                select e.salesOrderLine.id, sum(e.billedMinutes) from TimesheetEntry e
+                where e.salesOrderLine.id in :lines and e.billable = true group by e.salesOrderLine.id""", lineIds),
+                perLine("""
+                select m.salesOrderLine.id, sum(m.quantity) from StockMove m
+                where m.salesOrderLine.id in :lines and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE
+                group by m.salesOrderLine.id""", lineIds),
+                perLine("""
+                select a.invoiceLine.salesOrderLine.id, sum(a.minutes) from BillingAllocation a
+                where a.invoiceLine.salesOrderLine.id in :lines group by a.invoiceLine.salesOrderLine.id""", lineIds),
+                perLine("""
+                select l.salesOrderLine.id, sum(l.quantity) from InvoiceLine l
+                where l.salesOrderLine.id in :lines and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED
+                group by l.salesOrderLine.id""", lineIds),
+                deducted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Map<Long, T> perLine(String query, List<Long> lineIds) {
+        Map<Long, T> sums = new HashMap<>();
+        for (Object[] row : em.createQuery(query, Object[].class).setParameter("lines", lineIds).getResultList()) {
+            sums.put((Long) row[0], (T) row[1]);
+        }
+        return sums;
     }
 
     public static BigDecimal hours(long minutes) {

@@ -1,5 +1,6 @@
 package dev.tandem.sales;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
+    /** Orders with their customers, lines and products, for a list's page. */
+    @Query("""
+            select distinct o from SalesOrder o join fetch o.customer left join fetch o.lines l left join fetch l.product
+            where o.id in :ids""")
+    List<SalesOrder> findWithLines(Collection<Long> ids);
+
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lock(Long id);
 

@@ -1,6 +1,7 @@
 package dev.tandem.timesheets;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +30,12 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
 
     List<TimesheetEntry> findByFieldTaskIdOrderByWorkDateAscIdAsc(Long fieldTaskId);
 
-    /** Billable entries of a line not held by the ledger, for reading. */
+    /** Billable entries of these lines not held by the ledger, worked up to a day, for reading a list's page. */
     @Query("""
             select e from TimesheetEntry e
-            where e.salesOrderLine.id = :lineId and e.billable = true
+            where e.salesOrderLine.id in :lineIds and e.billable = true and e.workDate <= :upTo
               and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0""")
-    List<TimesheetEntry> findUninvoiced(Long lineId);
+    List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate upTo);
 
     /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

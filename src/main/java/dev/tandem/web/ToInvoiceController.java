@@ -65,12 +65,14 @@ class ToInvoiceController {
         this.invoices = invoices;
     }
 
-    /** A page of the list, optionally of the customers whose name contains a text. */
+    /** A page of the list, optionally of the customers whose name contains a text and of time worked up to a day. */
     @GetMapping("/to-invoice")
     String list(@RequestParam(name = "page", defaultValue = "0") int page,
-                @RequestParam(name = "customer", required = false) String customer, Model model) {
+                @RequestParam(name = "customer", required = false) String customer,
+                @RequestParam(name = "upTo", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                LocalDate upTo, Model model) {
         String filter = customer == null ? null : customer.substring(0, Math.min(customer.length(), StepInput.NAME));
-        model.addAttribute("list", toInvoice.page(page, filter));
+        model.addAttribute("list", toInvoice.page(page, filter, upTo));
         return "web/to-invoice";
     }
 

@@ -80,7 +80,8 @@ class ToInvoicePageTest {
                         .isEqualTo("Choose at least one order to invoice.");
                 browser.type(By.id("customer"), customer.getName());
                 browser.clickable(By.cssSelector("#filter button")).click();
-                browser.waitForText(By.id("count"), "2 orders to invoice for " + customer.getName() + " · page 1 of 1");
+                browser.waitForText(By.id("count"),
+                        "2 orders to invoice for " + customer.getName() + " · 3:00 h · 3.00 h of time · page 1 of 1");
 
                 for (Long order : orders) {
                     String row = "order-" + fixtures.orderNumber(order);
@@ -97,7 +98,7 @@ class ToInvoicePageTest {
                         .processInstanceBusinessKey(number).singleResult();
                 people.runInvoiceRun(run);
 
-                browser.waitForText(By.id("progress"), "2 of 2 orders done: 1 invoices posted, 1 mailed, 0 orders skipped. Done.");
+                browser.waitForText(By.id("progress"), "2 of 2 orders done: 1 invoice posted, 1 mailed, 0 orders skipped. Done.");
                 assertThat(browser.text(By.tagName("table"))).contains("INV/", "240.00");
                 browser.screenshot("invoice-run-done");
             } finally {
@@ -127,8 +128,8 @@ class ToInvoicePageTest {
         fixtures.confirmedOrder(customer, service, "10");
 
         String filter = customer.getName().substring(0, 16).toUpperCase();
-        ToInvoiceList.Page first = toInvoice.page(0, filter);
-        ToInvoiceList.Page second = toInvoice.page(1, filter);
+        ToInvoiceList.Page first = toInvoice.page(0, filter, null);
+        ToInvoiceList.Page second = toInvoice.page(1, filter, null);
 
         assertThat(first.orders()).as("orders with something to invoice").isEqualTo(ToInvoiceList.PAGE_SIZE + 2);
         assertThat(first.pages()).isEqualTo(2);
@@ -140,7 +141,14 @@ class ToInvoicePageTest {
         assertThat(shown).as("every order once, by number, the invoiced and the undelivered one left out")
                 .containsExactlyElementsOf(listed);
         assertThat(first.rows()).allSatisfy(row -> assertThat(row.amount()).isEqualByComparingTo("80"));
-        assertThat(toInvoice.page(0, "50%_" + System.nanoTime()).orders()).as("% and _ are letters").isZero();
-        assertThat(toInvoice.page(7, filter).number()).as("a page past the end shows the last").isEqualTo(1);
+        assertThat(toInvoice.page(0, "50%_" + System.nanoTime(), null).orders()).as("% and _ are letters").isZero();
+        assertThat(toInvoice.page(7, filter, null).number()).as("a page past the end shows the last").isEqualTo(1);
+        assertThat(first.time()).as("the time to invoice of all pages").isEqualTo("52:00 h · 52.00 h");
+
+        // Month end: only time worked up to a day, as a run with that period end bills it.
+        ToInvoiceList.Page upTo = toInvoice.page(0, filter, BillingFixtures.today().minusDays(2));
+        assertThat(upTo.orders()).isEqualTo(32);
+        assertThat(upTo.time()).isEqualTo("32:00 h · 32.00 h");
+        assertThat(upTo.rows()).extracting(ToInvoiceList.Row::orderNumber).containsExactlyElementsOf(listed.subList(20, 52));
     }
 }
