@@ -77,7 +77,7 @@ import dev.tandem.timesheets.TimesheetTarget;
  * <p>
  * Sizes: {@code -Dbench.orders} (10,000), {@code -Dbench.entries} per order (4), {@code -Dbench.tasks}
  * (100,000), {@code -Dbench.run-limit-seconds} (1,800: how long B2 may take before it is reported
- * as not finished).
+ * as not finished); {@code -Dbench.cases} (B1,B2,B3,B4: which cases to measure; B0 always is).
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -92,6 +92,7 @@ class TandemBenchmark {
     private static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
     private static final int FLOWS = Integer.getInteger("bench.flows", 100);
     private static final long RUN_LIMIT_SECONDS = Long.getLong("bench.run-limit-seconds", 1_800);
+    private static final List<String> CASES = List.of(System.getProperty("bench.cases", "B1,B2,B3,B4").split(","));
     private static final int SAMPLES = 50;
     private static final Duration SAMPLING_LIMIT = Duration.ofSeconds(90);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -119,7 +120,9 @@ class TandemBenchmark {
                         Runtime.getRuntime().maxMemory() >> 20));
         double commitsPerSecond = b0Hardware();
         List<Long> orders = seedOrders();
-        seedTasks();
+        if (CASES.contains("B3") || CASES.contains("B4")) {
+            seedTasks();
+        }
         measured("B3", this::b3Lists);
         measured("B4", this::b4Start);
         measured("B1", this::b1Flows);
@@ -132,8 +135,11 @@ class TandemBenchmark {
         void run() throws Exception;
     }
 
-    /** A case that fails is reported as such, and the others still run. */
+    /** A case that fails is reported as such, and the others still run; a case not asked for is left out. */
     private void measured(String id, Case measurement) {
+        if (!CASES.contains(id)) {
+            return;
+        }
         try {
             measurement.run();
         } catch (Exception | AssertionError failed) {
