@@ -30,14 +30,14 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
                 .orElseThrow(() -> new IllegalStateException("No sales order " + businessKey + " for this instance"));
     }
 
-    /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
     /** Orders with their customers, lines and products, for a list's page. */
     @Query("""
             select distinct o from SalesOrder o join fetch o.customer left join fetch o.lines l left join fetch l.product
             where o.id in :ids""")
     List<SalesOrder> findWithLines(Collection<Long> ids);
 
+    /** Serializes invoicing of one order: a second invoice run waits and then sees what the first billed. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lock(Long id);
 
