@@ -80,6 +80,13 @@ class AccessSetup implements ApplicationRunner {
             groupFilter(group);
         }
         myTasksFilter();
+        // A group reads and works on the tasks of the processes it works in, one grant per process;
+        // StepInputGuard says which steps it completes and claims. Task-by-task grants made by
+        // earlier versions are withdrawn: they made Tasklist's filters slow as tasks piled up.
+        StepInputGuard.WORKED_BY.forEach((process, steps) -> steps.values().stream().flatMap(List::stream).distinct()
+                .forEach(group -> grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+                        Permissions.READ_TASK, Permissions.TASK_WORK)));
+        withdrawTaskByTaskGrants();
         STARTABLE.forEach((group, keys) -> {
             grant(group, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
             keys.forEach(key -> grant(group, Resources.PROCESS_DEFINITION, key,
@@ -110,6 +117,18 @@ class AccessSetup implements ApplicationRunner {
                 Permissions.DELETE_INSTANCE);
         withdraw(Groups.PROCESS_OWNERS, Resources.BATCH, Permissions.CREATE);
         withdraw(Groups.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, Permissions.UPDATE, Permissions.DELETE);
+    }
+
+    private void withdrawTaskByTaskGrants() {
+        for (List<Authorization> page = taskByTaskGrants(); !page.isEmpty(); page = taskByTaskGrants()) {
+            page.forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+        }
+    }
+
+    private List<Authorization> taskByTaskGrants() {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(Groups.WORKING.toArray(String[]::new)).resourceType(Resources.TASK).listPage(0, 1_000)
+                .stream().filter(authorization -> !ALL.equals(authorization.getResourceId())).toList();
     }
 
     private void withdraw(String group, Resource resource, Permission... permissions) {

@@ -43,6 +43,7 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
         CurrentUser currentUser = new CurrentUser(configuration::getIdentityService);
         StepInputGuard inputs = new StepInputGuard(currentUser, () -> beans.getBeansOfType(StepOwner.class).values()
                 .stream().collect(Collectors.toMap(StepOwner::processKey, owner -> owner)));
+        configuration.setResourceAuthorizationProvider(new TaskAuthorizationsByProcess());
         configuration.setTaskService(inputs.new GuardedTaskService());
         configuration.setFormService(inputs.new GuardedFormService());
         if (configuration.getCustomPreBPMNParseListeners() == null) {

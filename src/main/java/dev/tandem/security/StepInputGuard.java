@@ -139,9 +139,21 @@ class StepInputGuard {
         check(process.ofTask(step.taskDefinitionKey()), variables == null ? Map.of() : variables);
     }
 
-    /** Claiming or handing on a step that belongs to one person: only to that person. */
+    /**
+     * Claiming a step: only who works it (the group may read every task of the process). Claiming or
+     * handing on a step that belongs to one person: only to that person.
+     */
     void checkAssignment(CommandExecutor commands, String taskId, String newAssignee, boolean claiming) {
         Step step = step(commands, taskId, !claiming);
+        if (claiming && newAssignee != null && step != null && PROCESSES.containsKey(step.processKey())
+                && currentUser.id() != null && !currentUser.isAdministrator()) {
+            List<String> workers = WORKED_BY.getOrDefault(step.processKey(), Map.of())
+                    .getOrDefault(step.taskDefinitionKey(), List.of());
+            if (workers.stream().noneMatch(currentUser::isIn)) {
+                throw new BillingException(workers.isEmpty() ? "This step is not worked by people."
+                        : "This step is worked by %s only.".formatted(String.join(" or ", workers)));
+            }
+        }
         if (step != null && step.owner() != null && currentUser.id() != null
                 && !Objects.equals(newAssignee, step.owner())) {
             throw new BillingException("This step belongs to the technician planned for it; it cannot be handed to "

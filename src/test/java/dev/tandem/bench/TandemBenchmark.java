@@ -30,10 +30,14 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
@@ -105,6 +109,7 @@ class TandemBenchmark {
     @Autowired TimesheetService timesheets;
     @Autowired TaskService taskService;
     @Autowired IdentityService identity;
+    @Autowired AuthorizationService authorizations;
     @Autowired InvoiceRepository invoices;
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
@@ -206,18 +211,32 @@ class TandemBenchmark {
         return orders;
     }
 
-    /** Open tasks offered to the four working groups, a thousand per transaction. */
+    /**
+     * Open tasks offered to the four working groups as a process offers them (one user task with the
+     * group as candidate, granted to the groups per process as Tandem grants its own processes), a
+     * thousand instances per transaction.
+     */
     private void seedTasks() {
         long start = System.nanoTime();
+        repository.createDeployment().name("bench-tasks").addModelInstance("bench-tasks.bpmn",
+                Bpmn.createExecutableProcess("benchTasks").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("benchTask").name("Bench task").camundaCandidateGroups("${group}")
+                        .endEvent().done()).deploy();
         List<String> groups = Groups.WORKING;
+        for (String group : groups) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(Resources.PROCESS_DEFINITION);
+            grant.setResourceId("benchTasks");
+            grant.addPermission(Permissions.READ_TASK);
+            grant.addPermission(Permissions.TASK_WORK);
+            authorizations.saveAuthorization(grant);
+        }
         for (int batch = 0; batch < TASKS; batch += 1_000) {
             int from = batch;
             tx.executeWithoutResult(status -> {
                 for (int i = from; i < Math.min(from + 1_000, TASKS); i++) {
-                    Task task = taskService.newTask();
-                    task.setName("Bench task " + i);
-                    taskService.saveTask(task);
-                    taskService.addCandidateGroup(task.getId(), groups.get(i % groups.size()));
+                    runtime.startProcessInstanceByKey("benchTasks", Map.of("group", groups.get(i % groups.size())));
                 }
             });
         }
