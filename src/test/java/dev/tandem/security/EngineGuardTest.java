@@ -40,6 +40,7 @@ import dev.tandem.catalog.Customer;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
@@ -182,6 +183,20 @@ class EngineGuardTest {
         assertThat(samCompletes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(aliceClaims.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(waiting(order).getAssignee()).isEqualTo("alice");
+    }
+
+    /** Send invoice mails a posted invoice to its customer: only an invoice run starts it, not a person, not even an administrator. */
+    @Test
+    void nobodyStartsSendInvoiceByHand() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY).count();
+
+        ResponseEntity<String> start = post("admin", "/process-definition/key/" + SendInvoiceProcess.KEY + "/start",
+                "{\"variables\": {\"invoiceId\": {\"value\": 1, \"type\": \"Long\"}}}");
+
+        assertThat(start.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(start.getBody()).contains("send-invoice is started by Tandem itself at this point, not by a person.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY).count())
+                .isEqualTo(before);
     }
 
     @Test

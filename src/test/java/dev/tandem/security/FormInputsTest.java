@@ -60,8 +60,13 @@ class FormInputsTest {
             }
         }
 
-        // A start event without a form (the invoice run) is started by a Tandem page with the declared inputs.
-        assertThat(startEvents).contains(declared.startEventId());
+        // A start event without a form (the invoice run) is started by a Tandem page with the declared inputs;
+        // a process that declares none (Send invoice) is started by Tandem only, and offers people no form.
+        if (declared.startEventId() == null) {
+            assertThat(formsByStep).as("forms of a process people do not work in").isEmpty();
+        } else {
+            assertThat(startEvents).contains(declared.startEventId());
+        }
         formsByStep.forEach((step, form) -> {
             List<StepInput> inputs = step.equals(declared.startEventId()) ? declared.start() : declared.ofTask(step);
             assertThat(fields(form)).as("inputs of %s (form %s)", step, form).isEqualTo(describe(inputs));
