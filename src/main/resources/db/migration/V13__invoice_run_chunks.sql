@@ -16,5 +16,5 @@ create index invoice_run_order_customer on invoice_run_order (customer_id);
 alter table invoice add column mail_id bigint references outbound_mail (id);
 create index invoice_mail on invoice (mail_id);
 
--- A consolidated invoice names all its orders; a customer may have hundreds in one run.
-alter table invoice alter column origin set data type varchar(10000);
+-- A consolidated invoice names all its orders; a customer may have thousands in one run.
+alter table invoice alter column origin set data type varchar(1000000);

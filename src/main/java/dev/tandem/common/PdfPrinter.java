@@ -7,15 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -56,10 +55,8 @@ public class PdfPrinter {
     private record Font(String name, byte[] bytes, String family, int weight, FontStyle style, boolean fallback) {
     }
 
-    /** The scripts DejaVu lacks and the fallback font has: only documents with such text embed it. */
-    private static final Set<Character.UnicodeScript> FALLBACK_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
-            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
-            Character.UnicodeScript.BOPOMOFO);
+    /** Sets of parsed fonts kept for the next documents: as many as documents are usually printed at once. */
+    private static final int POOLED = 8;
 
     /**
      * The fonts parsed, once per printing thread at a time: parsing a TrueType file is a third of
@@ -92,8 +89,10 @@ public class PdfPrinter {
         Map<Font, TrueTypeFont> ready = borrowFonts();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode().usePDDocument(document);
-            // Measuring a font for the layout embeds it, and the fallback font has 50,000 glyphs.
-            boolean needsFallback = xhtml.codePoints().anyMatch(c -> FALLBACK_SCRIPTS.contains(Character.UnicodeScript.of(c)));
+            // Measuring a font for the layout embeds it, and the fallback font has 50,000 glyphs: it is
+            // offered only to documents with a character DejaVu lacks (Chinese, Japanese, Korean).
+            CmapLookup dejaVu = ready.values().iterator().next().getUnicodeCmapLookup();
+            boolean needsFallback = xhtml.codePoints().anyMatch(c -> c > 0x7F && dejaVu.getGlyphId(c) == 0);
             ready.forEach((font, parsedFont) -> {
                 if (!font.fallback() || needsFallback) {
                     builder.useFont(new EmbeddedOnUse(document, parsedFont), font.family(), font.weight(), font.style(),
@@ -108,7 +107,9 @@ public class PdfPrinter {
         } catch (IOException e) {
             throw new UncheckedIOException(documentName + " could not be printed", e);
         } finally {
-            parsed.offer(ready);
+            if (parsed.size() < POOLED) {
+                parsed.offer(ready);
+            }
         }
     }
 

@@ -47,9 +47,13 @@ public class InvoiceRuns {
     public record Progress(long orders, long ordersDone, long posted, long mailed, long mailFailing, long skipped) {
     }
 
-    /** Records the orders a run was asked to invoice; an id that names no order refuses the whole run. */
+    /**
+     * Records the orders a run was asked to invoice; an id that names no order refuses the whole run.
+     * In id order, as every invoicing transaction takes its orders: the rows' keys lock the orders
+     * they name, so any other order would let a start and a chunk wait for each other.
+     */
     public void record(String run, Collection<Long> orderIds) {
-        List<Long> distinct = orderIds.stream().distinct().toList();
+        List<Long> distinct = orderIds.stream().distinct().sorted().toList();
         if (distinct.isEmpty()) {
             throw new BillingException("Choose at least one order to invoice.");
         }

@@ -140,18 +140,23 @@ class StepInputGuard {
     }
 
     /**
-     * Claiming a step: only who works it (the group may read every task of the process). Claiming or
-     * handing on a step that belongs to one person: only to that person.
+     * A group may read every task of the processes it works in, so who takes or hands on a step is
+     * checked here: only who works it claims it or gives it back, and it goes only to who works it.
+     * A step that belongs to one person (field service) goes only to that person.
      */
     void checkAssignment(CommandExecutor commands, String taskId, String newAssignee, boolean claiming) {
         Step step = step(commands, taskId, !claiming);
-        if (claiming && newAssignee != null && step != null && PROCESSES.containsKey(step.processKey())
-                && currentUser.id() != null && !currentUser.isAdministrator()) {
+        if (step != null && PROCESSES.containsKey(step.processKey()) && currentUser.id() != null
+                && !currentUser.isAdministrator()) {
             List<String> workers = WORKED_BY.getOrDefault(step.processKey(), Map.of())
                     .getOrDefault(step.taskDefinitionKey(), List.of());
-            if (workers.stream().noneMatch(currentUser::isIn)) {
-                throw new BillingException(workers.isEmpty() ? "This step is not worked by people."
-                        : "This step is worked by %s only.".formatted(String.join(" or ", workers)));
+            String workedBy = workers.isEmpty() ? "This step is not worked by people."
+                    : "This step is worked by %s only.".formatted(String.join(" or ", workers));
+            if (claiming && workers.stream().noneMatch(currentUser::isIn)) {
+                throw new BillingException(workedBy);
+            }
+            if (newAssignee != null && !worksIn(commands, newAssignee, workers)) {
+                throw new BillingException("%s %s is not one of them.".formatted(workedBy, newAssignee));
             }
         }
         if (step != null && step.owner() != null && currentUser.id() != null
@@ -228,6 +233,13 @@ class StepInputGuard {
                 }
             }
         };
+    }
+
+    /** Whether the user is in one of the groups, whoever may read users. */
+    private static boolean worksIn(CommandExecutor commands, String userId, List<String> groups) {
+        return commands.execute(context -> context.runWithoutAuthorization(() -> groups.stream().anyMatch(group ->
+                context.getProcessEngineConfiguration().getIdentityService().createUserQuery().userId(userId)
+                        .memberOfGroup(group).count() > 0)));
     }
 
     /** The TaskService every channel completes tasks through. */

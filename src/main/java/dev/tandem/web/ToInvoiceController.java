@@ -35,6 +35,7 @@ import dev.tandem.invoicing.InvoiceRuns;
 import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
+import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.security.ActingUser;
 
 /**
@@ -107,9 +108,12 @@ class ToInvoiceController {
     /** How many invoices and skipped orders a run's page lists; the counts cover them all. */
     static final int LISTED = 200;
 
-    /** What a run has done so far, counted in Tandem's tables, and the first invoices and skipped orders. */
-    record Progress(String number, boolean finished, InvoiceRuns.Progress counts, List<Invoice> invoices,
-                    List<InvoiceRunSkip> skipped) {
+    /**
+     * What a run has done so far, counted in Tandem's tables, the invoices whose printing or mail
+     * gave up (an incident), and the first invoices and skipped orders.
+     */
+    record Progress(String number, boolean finished, InvoiceRuns.Progress counts, long incidents,
+                    List<Invoice> invoices, List<InvoiceRunSkip> skipped) {
     }
 
     @GetMapping("/invoice-runs/{number}")
@@ -121,7 +125,9 @@ class ToInvoiceController {
         }
         boolean finished = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
                 .variableName(InvoiceRunProcess.INVOICES_SENT).count() > 0;
-        model.addAttribute("run", new Progress(number, finished, runs.progress(number),
+        long incidents = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
+                .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, number).withIncident().count();
+        model.addAttribute("run", new Progress(number, finished, runs.progress(number), incidents,
                 invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED)),
                 runSkips.findByInvoiceRunOrderByOrderNumber(number, PageRequest.of(0, LISTED))));
         return "web/invoice-run";

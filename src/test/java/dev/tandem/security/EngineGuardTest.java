@@ -182,6 +182,14 @@ class EngineGuardTest {
         assertThat(samClaims.getBody()).contains("This step is worked by accounting only.");
         assertThat(samCompletes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(aliceClaims.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<String> samGivesBack = post("sam", "/task/" + invoice.getId() + "/unclaim", "{}");
+        ResponseEntity<String> aliceHandsToSam = post("alice", "/task/" + invoice.getId() + "/assignee",
+                "{\"userId\": \"sam\"}");
+
+        assertThat(samGivesBack.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(aliceHandsToSam.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(aliceHandsToSam.getBody()).contains("This step is worked by accounting only. sam is not one of them.");
         assertThat(waiting(order).getAssignee()).isEqualTo("alice");
     }
 

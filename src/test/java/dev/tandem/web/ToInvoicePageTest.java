@@ -1,11 +1,15 @@
 package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +30,7 @@ import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.invoicing.process.SendInvoiceProcess;
 
 /** Accounting invoices several orders at once from the To-Invoice page, in Chromium. */
 @TandemIntegrationTest
@@ -109,6 +114,41 @@ class ToInvoicePageTest {
     }
 
     @Autowired InvoicingService invoicing;
+    @Autowired ManagementService management;
+
+    /** A customer without an e-mail address: printing gives up as an incident, the run waits, and its page says why. */
+    @Test
+    void aRunWhoseInvoiceCannotBeMailedWaitsAndItsPageSaysWhy() throws Exception {
+        Customer noMail = customers.save(new Customer("No Mail & Co " + System.nanoTime(), "", "Street 3",
+                BillingFixtures.ZONE, "en"));
+        Long order = fixtures.confirmedOrder(noMail, fixtures.postpaid("80"), "10");
+        fixtures.log(fixtures.employee(), fixtures.line(order), "1");
+        ProcessInstance run = people.startAs("alice", InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.ORDER_IDS,
+                new ArrayList<>(List.of(order)), InvoiceRunProcess.CONSOLIDATED, false));
+        people.runJobs(run);
+        ProcessInstance send = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
+                .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, run.getBusinessKey()).singleResult();
+        Job print = management.createJobQuery().processInstanceId(send.getId()).singleResult();
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> management.executeJob(print.getId())).hasMessageContaining("has no e-mail address");
+        }
+
+        assertThat(runtime.createIncidentQuery().processInstanceId(send.getId()).count()).isOne();
+        assertThat(management.createJobQuery().processInstanceId(run.getId()).timers().count())
+                .as("the run waits for the mail").isOne();
+        try (Browser browser = new Browser()) {
+            browser.driver.get(url("/tandem/invoice-runs/" + run.getBusinessKey()));
+            browser.visible(By.name("username")).sendKeys("alice");
+            browser.driver.findElement(By.name("password")).sendKeys("alice");
+            browser.driver.findElement(By.id("login")).click();
+            browser.waitForTextContaining(By.id("incidents"), "1 invoice could not be printed or mailed after three "
+                    + "attempts: an administrator sees each as an incident of the process Send invoice in Cockpit");
+            assertThat(browser.text(By.id("progress")))
+                    .isEqualTo("1 of 1 orders done: 1 invoice posted, 0 mailed, 0 orders skipped; working…");
+            browser.screenshot("invoice-run-incident");
+        }
+    }
 
     @Test
     void theListComesFiftyOrdersAPageInOrderAndFiltersByCustomerName() {
