@@ -86,7 +86,7 @@ class ToInvoicePageTest {
                 browser.type(By.id("customer"), customer.getName());
                 browser.clickable(By.cssSelector("#filter button")).click();
                 browser.waitForText(By.id("count"),
-                        "2 orders to invoice for " + customer.getName() + " · 3:00 h · 3.00 h of time · page 1 of 1");
+                        "2 orders to invoice for " + customer.getName() + " · 3:00 h · 3.00 h of time not yet invoiced · page 1 of 1");
 
                 for (Long order : orders) {
                     String row = "order-" + fixtures.orderNumber(order);
