@@ -59,9 +59,9 @@ public class PdfPrinter {
     private static final int POOLED = 8;
 
     /**
-     * The fonts parsed, once per printing thread at a time: parsing a TrueType file is a third of
-     * a PDF's work, and a parsed font must not be read by two documents at once. Sets are borrowed
-     * for one document and given back, so there are never more than PDFs printed at once.
+     * The fonts, parsed: parsing a TrueType file was a third of a PDF's work, and a parsed font must
+     * not be read by two documents at once. A set is borrowed for one document and given back, so
+     * there are as many sets as PDFs printed at once; up to {@link #POOLED} are kept between them.
      */
     private final List<Font> fonts = new ArrayList<>();
     private final Queue<Map<Font, TrueTypeFont>> parsed = new ConcurrentLinkedQueue<>();
