@@ -38,8 +38,6 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
     List<Invoice> findByRunWithCustomer(String run, Pageable page);
 
-    long countByInvoiceRunAndState(String invoiceRun, Invoice.State state);
-
     /** For pages read outside a transaction: the invoices with their customers loaded. */
     @Query("select i from Invoice i join fetch i.customer where i.id in :ids order by i.id")
     List<Invoice> findWithCustomer(List<Long> ids);

@@ -10,6 +10,4 @@ public interface InvoiceRunSkipRepository extends JpaRepository<InvoiceRunSkip, 
     List<InvoiceRunSkip> findByInvoiceRunOrderByOrderNumber(String invoiceRun);
 
     List<InvoiceRunSkip> findByInvoiceRunOrderByOrderNumber(String invoiceRun, Pageable page);
-
-    long countByInvoiceRun(String invoiceRun);
 }

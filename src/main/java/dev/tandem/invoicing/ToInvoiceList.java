@@ -2,6 +2,8 @@ package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +158,8 @@ public class ToInvoiceList {
      * bills, open time and done tasks in a few grouped queries, whatever the page's size.
      */
     private List<Row> rows(List<Long> ids, LocalDate upTo) {
-        List<SalesOrder> page = new java.util.ArrayList<>(orders.findWithLines(ids));
-        page.sort(java.util.Comparator.comparingInt(order -> ids.indexOf(order.getId())));
+        List<SalesOrder> page = new ArrayList<>(orders.findWithLines(ids));
+        page.sort(Comparator.comparingInt(order -> ids.indexOf(order.getId())));
         Map<Long, OrderFigures.Summary> summaries = figures.ofOrders(page);
         Map<Long, OrderBill> bills = billed.of(page);
         Map<Long, List<TimesheetEntry>> openTime = entries.findUninvoiced(page.stream()

@@ -64,8 +64,8 @@ import dev.tandem.catalog.Product;
 import dev.tandem.fieldservice.Signatures;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.fieldservice.process.FieldTaskSteps;
-import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoiceRuns;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.security.Groups;
 import dev.tandem.timesheets.TimesheetService;
@@ -111,6 +111,7 @@ class TandemBenchmark {
     @Autowired IdentityService identity;
     @Autowired AuthorizationService authorizations;
     @Autowired InvoiceRepository invoices;
+    @Autowired InvoiceRuns runs;
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired FieldTaskSteps steps;
@@ -432,7 +433,7 @@ class TandemBenchmark {
         long peakMailed = 0;
         while (seconds(start) < RUN_LIMIT_SECONDS && (posted < 0 || mailed < 0)) {
             TimeUnit.SECONDS.sleep(1);
-            peakPosted = invoices.countByInvoiceRunAndState(run, Invoice.State.POSTED);
+            peakPosted = runs.progress(run).posted();
             peakMailed = sentMails() - mailsBefore;
             if (posted < 0 && peakPosted >= orders.size()) {
                 posted = seconds(start);

@@ -4,9 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.invoicing.Invoice;
-import dev.tandem.invoicing.InvoiceRepository;
-import dev.tandem.invoicing.InvoiceRunSkipRepository;
+import dev.tandem.invoicing.InvoiceRuns;
 
 /**
  * The run's result for accounting's review: how many invoices were posted and sent and how many
@@ -16,18 +14,16 @@ import dev.tandem.invoicing.InvoiceRunSkipRepository;
 @Component("summarizeRun")
 class SummarizeRunDelegate implements JavaDelegate {
 
-    private final InvoiceRepository invoices;
-    private final InvoiceRunSkipRepository skips;
+    private final InvoiceRuns runs;
 
-    SummarizeRunDelegate(InvoiceRepository invoices, InvoiceRunSkipRepository skips) {
-        this.invoices = invoices;
-        this.skips = skips;
+    SummarizeRunDelegate(InvoiceRuns runs) {
+        this.runs = runs;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String run = execution.getProcessBusinessKey();
-        execution.setVariable(InvoiceRunProcess.INVOICES_SENT, invoices.countByInvoiceRunAndState(run, Invoice.State.POSTED));
-        execution.setVariable(InvoiceRunProcess.ORDERS_SKIPPED, skips.countByInvoiceRun(run));
+        InvoiceRuns.Progress progress = runs.progress(execution.getProcessBusinessKey());
+        execution.setVariable(InvoiceRunProcess.INVOICES_SENT, progress.posted());
+        execution.setVariable(InvoiceRunProcess.ORDERS_SKIPPED, progress.skipped());
     }
 }
