@@ -56,6 +56,18 @@ class InvoiceDocumentTest {
                     "453.75", "Time logged by hand is billed as logged", "tax rounded to the cent on each line",
                     "Annex: timesheet entries billed", employee.getName(), "2:30 h · 2.50 h", "1:15 h · 1.25 h");
             assertThat(read.getNumberOfPages()).isEqualTo(2);
+            List<String> fonts = new ArrayList<>();
+            for (var page : read.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).as("the CJK fallback font only where a name needs it").isNotEmpty()
+                    .allMatch(font -> font.contains("DejaVuSans"));
+            try (PDDocument again = Loader.loadPDF(document.pdf(invoice.getId()))) {
+                assertThat(new PDFTextStripper().getText(again)).as("printed again with the same parsed fonts")
+                        .isEqualTo(text);
+            }
 
             BufferedImage page = new PDFRenderer(read).renderImageWithDPI(0, 60);
             Path preview = Path.of("target", "screenshots", "invoice-page-1.png");

@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -68,6 +71,7 @@ class EngineGuardTest {
     @Autowired FieldTaskRepository fieldTasks;
     @Autowired TimesheetEntryRepository entries;
     @Autowired SalesOrderRepository orders;
+    @Autowired AccessSetup accessSetup;
 
     private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -190,7 +194,33 @@ class EngineGuardTest {
         assertThat(samGivesBack.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(aliceHandsToSam.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(aliceHandsToSam.getBody()).contains("This step is worked by accounting only. sam is not one of them.");
+        identity.setAuthentication("sam", List.of(Groups.SALES));
+        try {
+            assertThatThrownBy(() -> tasks.claim(invoice.getId(), null)).as("giving back a step sam does not work")
+                    .hasMessage("This step is worked by accounting only.");
+        } finally {
+            identity.clearAuthentication();
+        }
         assertThat(waiting(order).getAssignee()).isEqualTo("alice");
+    }
+
+    /** Task-by-task grants of working groups, made by earlier versions, are withdrawn at start; others stay. */
+    @Test
+    void taskByTaskGrantsOfEarlierVersionsAreWithdrawnAtStart() throws Exception {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        old.setGroupId(Groups.SALES);
+        old.setResource(Resources.TASK);
+        old.setResourceId("task-of-an-earlier-version");
+        old.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(old);
+
+        accessSetup.run(null);
+
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId("task-of-an-earlier-version").count()).isZero();
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.AUDITORS).resourceType(Resources.TASK)
+                .resourceId("*").count()).as("auditors read every task still").isOne();
     }
 
     /** Send invoice mails a posted invoice to its customer: only an invoice run starts it, not a person, not even an administrator. */

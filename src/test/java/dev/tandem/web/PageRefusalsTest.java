@@ -57,6 +57,8 @@ class PageRefusalsTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("0 orders to invoice for %_!xxx")));
         pages.perform(get("/tandem/to-invoice").param("page", "second").with(alice))
                 .andExpect(status().isBadRequest());
+        pages.perform(get("/tandem/to-invoice").param("upTo", "2026-13-45").with(alice))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -230,6 +230,21 @@ class InvoiceRunProcessTest {
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(2);
     }
 
+    /** Send invoice prints and mails posted invoices only: a draft handed to it stops there, unsent. */
+    @Test
+    void aDraftIsNeitherPrintedNorMailed() {
+        Long order = doneTask(fixtures.customer(), "T1");
+        Invoice draft = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
+        ProcessInstance send = runtime.startProcessInstanceByKey(SendInvoiceProcess.KEY, Map.of(
+                InvoicingVariables.INVOICE_ID, draft.getId(), InvoiceRunProcess.RUN_NUMBER, "R99999"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> people.runJobs(send))
+                .hasMessageContaining("is draft: only a posted invoice is printed and mailed.");
+        assertThat(TestMailServer.server().getReceivedMessages()).isEmpty();
+        assertThat(invoices.findById(draft.getId()).orElseThrow().getMailId()).isNull();
+        invoicing.cancelDraft(draft.getId());
+    }
+
     @Test
     void aRunWithoutOrdersIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(List.of(), true))
