@@ -1,13 +1,16 @@
 package dev.tandem.audit;
 
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
@@ -65,7 +68,11 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity())) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "INSERT");
             String[] names = event.getPersister().getPropertyNames();
+            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
+                if (derived.contains(names[i])) {
+                    continue;
+                }
                 String value = shown(event.getState()[i], event.getSession());
                 if (value != null) {
                     rows.add(names[i], null, value);
@@ -80,7 +87,11 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity()) && event.getOldState() != null) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "UPDATE");
             String[] names = event.getPersister().getPropertyNames();
+            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
+                if (derived.contains(names[i])) {
+                    continue;
+                }
                 String before = shown(event.getOldState()[i], event.getSession());
                 String after = shown(event.getState()[i], event.getSession());
                 if (!Objects.equals(before, after)) {
@@ -96,7 +107,11 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity())) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "DELETE");
             String[] names = event.getPersister().getPropertyNames();
+            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
+                if (derived.contains(names[i])) {
+                    continue;
+                }
                 String value = shown(event.getDeletedState()[i], event.getSession());
                 if (value != null) {
                     rows.add(names[i], value, null);
@@ -110,6 +125,22 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
     public boolean requiresPostCommitHandling(EntityPersister persister) {
         return false;
     }
+
+    /** Per audited class, the properties marked {@link Audited.Derived}. */
+    private static final ClassValue<Set<String>> DERIVED = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> names = new HashSet<>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(Audited.Derived.class)) {
+                        names.add(field.getName());
+                    }
+                }
+            }
+            return Set.copyOf(names);
+        }
+    };
 
     private static boolean audited(Object entity) {
         return Hibernate.getClass(entity).isAnnotationPresent(Audited.class);

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
 
 import dev.tandem.audit.Audited;
 import dev.tandem.timesheets.TimesheetEntry;
@@ -14,7 +15,8 @@ import dev.tandem.timesheets.TimesheetEntry;
 /**
  * One row of the billing ledger: the minutes of a timesheet entry that an invoice line bills
  * (positive) or a credit-note line gives back (negative). Drafts hold rows too; cancelling a draft
- * deletes them, which releases the entries.
+ * deletes them, which releases the entries. Each row adds its minutes to its entry's invoiced
+ * minutes when it is saved, and {@link InvoiceLine#releaseAllocations()} takes them back.
  */
 @Entity
 @Audited
@@ -38,6 +40,12 @@ public class BillingAllocation {
         this.invoiceLine = invoiceLine;
         this.entry = entry;
         this.minutes = minutes;
+    }
+
+    /** Saved, not planned: a plan refused before its invoice is saved leaves the entry as it was. */
+    @PrePersist
+    void holdEntry() {
+        entry.ledgerHolds(minutes);
     }
 
     public Long getId() {

@@ -50,7 +50,10 @@ public class BillingIntegrityCheck {
         return new Report(violations);
     }
 
-    /** Invariants 1 and 4: net ledger minutes of an entry are 0 or its billed minutes, on its own line. */
+    /**
+     * Invariants 1 and 4: net ledger minutes of an entry are 0 or its billed minutes, on its own
+     * line; and the invoiced minutes the entry keeps are the ledger's.
+     */
     private void entriesBilledWhollyOrNotAtAll(List<String> violations) {
         List<Object[]> rows = em.createQuery("""
                 select e.id, e.billedMinutes, sum(a.minutes) from BillingAllocation a join a.entry e
@@ -64,6 +67,13 @@ public class BillingIntegrityCheck {
                 group by e.id having sum(a.minutes) <> 0""", Long.class).getResultList();
         moved.forEach(id -> violations.add(
                 "Timesheet entry %s is invoiced on another order line than its own.".formatted(id)));
+        List<Object[]> kept = em.createQuery("""
+                select e.id, e.invoicedMinutes, coalesce(sum(a.minutes), 0) from TimesheetEntry e
+                left join BillingAllocation a on a.entry = e
+                group by e.id, e.invoicedMinutes
+                having coalesce(sum(a.minutes), 0) <> e.invoicedMinutes""", Object[].class).getResultList();
+        kept.forEach(row -> violations.add("Timesheet entry %s counts %s invoiced minutes but the ledger holds %s."
+                .formatted(row[0], row[1], row[2])));
     }
 
     /** Invariant 2: for every time line, delivered = invoiced + not yet invoiced, to the minute. */

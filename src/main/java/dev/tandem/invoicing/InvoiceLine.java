@@ -85,6 +85,12 @@ public class InvoiceLine {
         this.position = position;
     }
 
+    /** Deletes the line's ledger rows, which releases their entries. */
+    void releaseAllocations() {
+        allocations.forEach(allocation -> allocation.getEntry().ledgerHolds(-allocation.getMinutes()));
+        allocations.clear();
+    }
+
     void allocate(BillingAllocation allocation) {
         allocations.add(allocation);
     }

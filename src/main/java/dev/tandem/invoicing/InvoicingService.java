@@ -423,7 +423,7 @@ public class InvoicingService {
             throw new BillingException("Only a draft can be cancelled; %s is %s: issue a credit note instead."
                     .formatted(invoice.getNumber(), invoice.getState().name().toLowerCase()));
         }
-        invoice.getLines().forEach(line -> line.getAllocations().clear());
+        invoice.getLines().forEach(InvoiceLine::releaseAllocations);
         invoice.cancel();
         return invoice;
     }

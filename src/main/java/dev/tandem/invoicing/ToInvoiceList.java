@@ -101,7 +101,7 @@ public class ToInvoiceList {
               and (exists (select e.id from TimesheetEntry e
                            where e.salesOrderLine.order = o and e.billable = true and e.workDate <= :upTo
                              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
-                             and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0)
+                             and e.invoicedMinutes = 0)
                 or exists (select l.id from SalesOrderLine l
                            where l.order = o and l.downPayment = false
                              and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.PREPAID
@@ -122,7 +122,7 @@ public class ToInvoiceList {
             where e.salesOrderLine.order.id in (select o.id %s)
               and e.billable = true and e.workDate <= :upTo
               and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
-              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0
+              and e.invoicedMinutes = 0
             """;
 
     /**

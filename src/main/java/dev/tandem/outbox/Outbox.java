@@ -4,7 +4,6 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -27,14 +26,16 @@ public class Outbox {
 
     private final OutboundMailRepository mails;
     private final JavaMailSender sender;
+    private final SmtpConnections connections;
     private final Company company;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
 
-    Outbox(OutboundMailRepository mails, JavaMailSender sender, Company company,
+    Outbox(OutboundMailRepository mails, JavaMailSender sender, SmtpConnections connections, Company company,
            PlatformTransactionManager transactions, Clock clock) {
         this.mails = mails;
         this.sender = sender;
+        this.connections = connections;
         this.company = company;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -69,9 +70,9 @@ public class Outbox {
                 helper.addAttachment(mail.getAttachmentName(), new ByteArrayResource(mail.getAttachment()),
                         "application/pdf");
             }
-            sender.send(message);
+            connections.send(message);
             messageId = message.getMessageID();
-        } catch (MessagingException | UnsupportedEncodingException | MailException failure) {
+        } catch (MessagingException | UnsupportedEncodingException failure) {
             // The job's transaction rolls back; the attempt is recorded on its own so the row tells the story too.
             separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
                     .ifPresent(row -> row.failed(failure.getMessage())));

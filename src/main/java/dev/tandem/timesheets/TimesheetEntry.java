@@ -49,6 +49,13 @@ public class TimesheetEntry {
     private String surchargeRule;
     @ManyToOne(fetch = FetchType.LAZY)
     private SalesOrderLine salesOrderLine;
+    /**
+     * The minutes the billing ledger holds for this entry: 0 while it is open, its billed minutes
+     * once invoiced (until a credit note gives them back). Kept by every write of the ledger, so
+     * that open entries are found without summing it; BillingIntegrityCheck compares the two.
+     */
+    @Audited.Derived
+    private int invoicedMinutes;
     @ManyToOne(fetch = FetchType.LAZY)
     private Ticket ticket;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -140,6 +147,15 @@ public class TimesheetEntry {
 
     public int getActualMinutes() {
         return actualMinutes;
+    }
+
+    public int getInvoicedMinutes() {
+        return invoicedMinutes;
+    }
+
+    /** Only the billing ledger calls this, as it bills (positive) or gives back (negative) minutes of the entry. */
+    public void ledgerHolds(int minutes) {
+        this.invoicedMinutes += minutes;
     }
 
     public int getBilledMinutes() {

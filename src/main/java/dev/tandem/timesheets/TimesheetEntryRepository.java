@@ -22,8 +22,8 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
             where e.employee.id = :employeeId and e.workDate = :workDate and e.id <> :exceptEntryId""")
     long minutesOfDay(Long employeeId, LocalDate workDate, Long exceptEntryId);
 
-    /** Billed minutes still held by the billing ledger (0 = not invoiced, or credited back). */
-    @Query("select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry.id = :entryId")
+    /** Billed minutes still held by the billing ledger (0 = not invoiced, or credited back), as committed or written in this transaction. */
+    @Query("select e.invoicedMinutes from TimesheetEntry e where e.id = :entryId")
     long invoicedMinutes(Long entryId);
 
     List<TimesheetEntry> findByTicketId(Long ticketId);
@@ -34,7 +34,7 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
     @Query("""
             select e from TimesheetEntry e
             where e.salesOrderLine.id in :lineIds and e.billable = true and e.workDate <= :upTo
-              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0""")
+              and e.invoicedMinutes = 0""")
     List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate upTo);
 
     /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
@@ -43,7 +43,7 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
             select e from TimesheetEntry e
             where e.salesOrderLine.id = :lineId and e.billable = true
               and e.workDate between :from and :to
-              and (select coalesce(sum(a.minutes), 0) from BillingAllocation a where a.entry = e) = 0
+              and e.invoicedMinutes = 0
             order by e.workDate, e.id""")
     List<TimesheetEntry> lockUninvoiced(Long lineId, LocalDate from, LocalDate to);
 }

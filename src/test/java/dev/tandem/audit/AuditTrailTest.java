@@ -69,7 +69,7 @@ class AuditTrailTest {
     void postingAnInvoiceIsOnTheTrailWithItsNumber() {
         Employee employee = fixtures.employee();
         Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
-        logged(employee, order, "1");
+        TimesheetEntry entry = logged(employee, order, "1");
         Invoice draft = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
 
         Invoice posted = acting.as("alice", () -> invoicing.post(draft.getId()));
@@ -83,6 +83,11 @@ class AuditTrailTest {
                 .getLines().get(0).getAllocations().get(0).getId());
         assertThat(trail.of("BillingAllocation", allocation))
                 .extracting(AuditTrail.Change::property).contains("minutes", "entry", "invoiceLine");
+        assertThat(trail.of("TimesheetEntry", entry.getId()))
+                .as("the ledger's rows say what was invoiced; the entry's own count of it adds nothing to the trail")
+                .isNotEmpty()
+                .noneMatch(change -> change.property().equals("invoicedMinutes"))
+                .allMatch(change -> change.action().equals("INSERT"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.BillingFixtures.InvoiceView;
@@ -28,6 +29,7 @@ import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrderService;
 import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetEntryRepository;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
 
@@ -43,6 +45,8 @@ class BillingScenariosTest {
     @Autowired TicketService tickets;
     @Autowired HelpdeskTeamRepository teams;
     @Autowired BillingIntegrityCheck integrity;
+    @Autowired TimesheetEntryRepository timesheetEntries;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void ledgerStaysIntact() {
@@ -324,6 +328,22 @@ class BillingScenariosTest {
             assertThat(l.entryIds()).containsExactly(entry.getId());
             assertThat(l.quantity()).isEqualByComparingTo("3.5");
         });
+    }
+
+    @Test
+    void theIntegrityCheckNamesAnEntryWhoseInvoicedMinutesAreNotTheLedgers() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
+        TimesheetEntry entry = fixtures.log(fixtures.employee(), fixtures.line(order), "2");
+        invoiceAndPost(order);
+        assertThat(timesheetEntries.findById(entry.getId()).orElseThrow().getInvoicedMinutes()).isEqualTo(120);
+
+        try {
+            jdbc.update("update timesheet_entry set invoiced_minutes = 0 where id = ?", entry.getId());
+            assertThat(integrity.run().violations()).contains(
+                    "Timesheet entry %d counts 0 invoiced minutes but the ledger holds 120.".formatted(entry.getId()));
+        } finally {
+            jdbc.update("update timesheet_entry set invoiced_minutes = 120 where id = ?", entry.getId());
+        }
     }
 
     @Test
