@@ -93,36 +93,46 @@ public class ToInvoiceList {
 
     public static final int PAGE_SIZE = 50;
 
-    /** Open orders with something to invoice, in the order the page lists them; time worked up to :upTo. */
+    /**
+     * Open orders with something to invoice, in the order the page lists them; time worked up to
+     * :upTo. Each kind of line is looked for once over all open orders (uncorrelated, so the
+     * database reads each set once and hashes it), not order by order.
+     */
     private static final String TO_INVOICE = """
             from SalesOrder o
             where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
               %s
-              and (exists (select e.id from TimesheetEntry e
-                           where e.salesOrderLine.order = o and e.billable = true and e.workDate <= :upTo
-                             and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
-                             and e.invoicedMinutes = 0)
-                or exists (select l.id from SalesOrderLine l
-                           where l.order = o and l.downPayment = false
-                             and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.PREPAID
-                             and l.orderedQuantity > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
-                                 where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED))
-                or exists (select l.id from SalesOrderLine l
-                           where l.order = o and l.downPayment = false
-                             and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.DELIVERED
-                             and (select coalesce(sum(m.quantity), 0) from StockMove m
-                                  where m.salesOrderLine = l and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE)
-                               > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
-                                  where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED)))
+              and (o.id in (select e.salesOrderLine.order.id from TimesheetEntry e
+                            where e.billable = true and e.workDate <= :upTo and e.invoicedMinutes = 0
+                              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET)
+                or o.id in (select l.order.id from SalesOrderLine l
+                            where l.order.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED,
+                                                    dev.tandem.sales.SalesOrder.State.LOCKED)
+                              and l.downPayment = false
+                              and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.PREPAID
+                              and l.orderedQuantity > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
+                                  where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED))
+                or o.id in (select l.order.id from SalesOrderLine l
+                            where l.order.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED,
+                                                    dev.tandem.sales.SalesOrder.State.LOCKED)
+                              and l.downPayment = false
+                              and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.DELIVERED
+                              and (select coalesce(sum(m.quantity), 0) from StockMove m
+                                   where m.salesOrderLine = l and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE)
+                                > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
+                                   where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED)))
             """;
 
-    /** The billed minutes not yet invoiced of the orders listed, worked up to :upTo. */
+    /**
+     * The billed minutes not yet invoiced of the orders listed, worked up to :upTo: every such
+     * entry of an open order puts its order on the list, so they are summed directly.
+     */
     private static final String TIME_TO_INVOICE = """
-            select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e
-            where e.salesOrderLine.order.id in (select o.id %s)
-              and e.billable = true and e.workDate <= :upTo
+            select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e join e.salesOrderLine.order o
+            where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
+              %s
+              and e.billable = true and e.workDate <= :upTo and e.invoicedMinutes = 0
               and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
-              and e.invoicedMinutes = 0
             """;
 
     /**
@@ -133,9 +143,10 @@ public class ToInvoiceList {
         String filter = customer == null || customer.isBlank() ? null
                 : "%" + customer.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         LocalDate lastDay = upTo == null ? TimesheetsPeriod.ALL.to() : upTo;
-        String where = TO_INVOICE.formatted(filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'");
+        String byCustomer = filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'";
+        String where = TO_INVOICE.formatted(byCustomer);
         var count = em.createQuery("select count(o) " + where, Long.class);
-        var time = em.createQuery(TIME_TO_INVOICE.formatted(where), Long.class);
+        var time = em.createQuery(TIME_TO_INVOICE.formatted(byCustomer), Long.class);
         var select = em.createQuery("select o.id " + where + " order by lower(o.customer.name), o.number", Long.class);
         for (var query : List.of(count, time, select)) {
             query.setParameter("upTo", lastDay);
