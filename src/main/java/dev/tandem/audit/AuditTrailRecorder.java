@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
@@ -18,6 +19,9 @@ import jakarta.persistence.EntityManagerFactory;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.hibernate.Hibernate;
+import org.hibernate.action.spi.AfterTransactionCompletionProcess;
+import org.hibernate.action.spi.BeforeTransactionCompletionProcess;
+import org.hibernate.engine.spi.ActionQueue;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -38,14 +42,15 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the audit trail: Hibernate tells it of every insert, update and delete of an
  * {@link Audited} entity, and it adds one row per property that changed, in the same transaction
- * (through the transaction's own connection), so a change and its trail commit or roll back
- * together. Who: the Camunda user of the request or engine call, else the page's user, else
+ * (through the transaction's own connection, in one batch just before the commit), so a change
+ * and its trail commit or roll back together. Who: the Camunda user of the request or engine call, else the page's user, else
  * "system" (jobs, start-up). A change made by a process step also names its process instance.
  */
 @Component
 class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
 
     static final String SYSTEM = "system";
+    private static final int BATCH = 1000;
     private static final int MAX_VALUE = 4000;
 
     private final JdbcTemplate jdbc;
@@ -78,7 +83,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
                     rows.add(names[i], null, value);
                 }
             }
-            write(rows);
+            write(rows, event.getSession());
         }
     }
 
@@ -98,7 +103,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
                     rows.add(names[i], before, after);
                 }
             }
-            write(rows);
+            write(rows, event.getSession());
         }
     }
 
@@ -117,7 +122,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
                     rows.add(names[i], value, null);
                 }
             }
-            write(rows);
+            write(rows, event.getSession());
         }
     }
 
@@ -158,7 +163,12 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         }
     }
 
-    private void write(Rows rows) {
+    /**
+     * Keeps the change's rows, stamped now with who and when, until the transaction commits; then
+     * all of them are written in one batch, after Hibernate's last flush and before the commit, on
+     * the transaction's own connection. A rollback drops them with the change.
+     */
+    private void write(Rows rows, SharedSessionContractImplementor session) {
         if (rows.properties().isEmpty()) {
             return;
         }
@@ -167,20 +177,34 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         String entity = Hibernate.getClass(rows.entity()).getSimpleName();
         String id = String.valueOf(rows.id());
         String instance = ProcessStepAudit.currentProcessInstance();
-        jdbc.batchUpdate("""
-                insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value, new_value,
-                                         process_instance_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.properties(), rows.properties().size(), (row, property) -> {
-            row.setTimestamp(1, at);
-            row.setString(2, actor);
-            row.setString(3, entity);
-            row.setString(4, id);
-            row.setString(5, rows.action());
-            row.setString(6, property[0]);
-            row.setString(7, property[1]);
-            row.setString(8, property[2]);
-            row.setString(9, instance);
+        List<Object[]> pending = pendingBySession.computeIfAbsent(session, this::untilCommit);
+        for (String[] property : rows.properties()) {
+            pending.add(new Object[] {at, actor, entity, id, rows.action(), property[0], property[1], property[2],
+                    instance});
+        }
+    }
+
+    /** The rows a session's transaction has changed so far; written before it commits, forgotten when it ends. */
+    private final Map<SharedSessionContractImplementor, List<Object[]>> pendingBySession = new ConcurrentHashMap<>();
+
+    private List<Object[]> untilCommit(SharedSessionContractImplementor session) {
+        List<Object[]> pending = new ArrayList<>();
+        ActionQueue actions = session.asEventSource().getActionQueue();
+        actions.registerProcess((BeforeTransactionCompletionProcess) committing -> {
+            if (!pending.isEmpty()) {
+                jdbc.batchUpdate("""
+                        insert into audit_event (changed_at, changed_by, entity, entity_id, action, property, old_value,
+                                                 new_value, process_instance_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", pending, BATCH, (statement, row) -> {
+                    statement.setTimestamp(1, (Timestamp) row[0]);
+                    for (int i = 1; i < row.length; i++) {
+                        statement.setString(i + 1, (String) row[i]);
+                    }
+                });
+            }
         });
+        actions.registerProcess((AfterTransactionCompletionProcess) (success, ended) -> pendingBySession.remove(session));
+        return pending;
     }
 
     private String actor() {
