@@ -28,9 +28,9 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
  * What accounting can invoice now: the open orders with something to invoice, with their done
- * field tasks, a page at a time. One query finds and counts the orders that have something to
- * invoice (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not
- * invoiced), sorted by customer and order, and one more sums their time to invoice; only the
+ * field tasks, a page at a time. One query finds the orders that have something to invoice
+ * (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not invoiced),
+ * sorted by customer and order, ids only, and one more sums their time to invoice; only the
  * page's orders get their figures computed, as {@link InvoicingService} plans them. An invoiced
  * order drops off at once.
  */
@@ -144,21 +144,21 @@ public class ToInvoiceList {
                 : "%" + customer.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         LocalDate lastDay = upTo == null ? TimesheetsPeriod.ALL.to() : upTo;
         String byCustomer = filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'";
-        String where = TO_INVOICE.formatted(byCustomer);
-        var count = em.createQuery("select count(o) " + where, Long.class);
         var time = em.createQuery(TIME_TO_INVOICE.formatted(byCustomer), Long.class);
-        var select = em.createQuery("select o.id " + where + " order by lower(o.customer.name), o.number", Long.class);
-        for (var query : List.of(count, time, select)) {
+        // All the ids, in order: counting them in the database would find them all a second time.
+        var select = em.createQuery("select o.id " + TO_INVOICE.formatted(byCustomer)
+                + " order by lower(o.customer.name), o.number", Long.class);
+        for (var query : List.of(time, select)) {
             query.setParameter("upTo", lastDay);
             if (filter != null) {
                 query.setParameter("customer", filter);
             }
         }
-        long total = count.getSingleResult();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<Long> all = select.getResultList();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.max(0, Math.min(number, pages - 1));
-        List<Long> ids = select.setFirstResult(page * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return new Page(rows(ids, lastDay), page, pages, total, OrderFigures.hours(time.getSingleResult()),
+        List<Long> ids = all.subList(Math.min(all.size(), page * PAGE_SIZE), Math.min(all.size(), (page + 1) * PAGE_SIZE));
+        return new Page(rows(ids, lastDay), page, pages, all.size(), OrderFigures.hours(time.getSingleResult()),
                 customer == null || customer.isBlank() ? null : customer.strip(), upTo);
     }
 
