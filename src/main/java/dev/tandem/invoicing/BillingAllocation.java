@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
 
 import dev.tandem.audit.Audited;
 import dev.tandem.timesheets.TimesheetEntry;
@@ -23,7 +24,8 @@ import dev.tandem.timesheets.TimesheetEntry;
 public class BillingAllocation {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "billing_allocation_seq")
+    @SequenceGenerator(name = "billing_allocation_seq", sequenceName = "billing_allocation_seq", allocationSize = Invoice.IDS_AT_A_TIME)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

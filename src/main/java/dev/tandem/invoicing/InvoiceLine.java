@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
 
 import dev.tandem.audit.Audited;
 import dev.tandem.money.Money;
@@ -28,7 +29,8 @@ public class InvoiceLine {
     public enum Kind { TIME, ITEM, DOWN_PAYMENT, DOWN_PAYMENT_DEDUCTION }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoice_line_seq")
+    @SequenceGenerator(name = "invoice_line_seq", sequenceName = "invoice_line_seq", allocationSize = Invoice.IDS_AT_A_TIME)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -1,5 +1,6 @@
 package dev.tandem.invoicing;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             select distinct l.invoice from InvoiceLine l
             where l.salesOrderLine.order.id = :orderId and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
     List<Invoice> draftsOf(Long orderId);
+
+    /** Each order's drafts, as (order id, draft) pairs, for planning many orders at once. */
+    @Query("""
+            select distinct l.salesOrderLine.order.id, l.invoice from InvoiceLine l
+            where l.salesOrderLine.order.id in :orderIds and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
+    List<Object[]> draftsOfOrders(Collection<Long> orderIds);
 
     default Optional<Invoice> openDraftOf(Long orderId) {
         return draftsOf(orderId).stream().findFirst();

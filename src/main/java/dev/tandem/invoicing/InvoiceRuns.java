@@ -105,7 +105,7 @@ public class InvoiceRuns {
             try {
                 InvoicingService.InvoiceBatch batch = invoicing.createRunInvoices(run,
                         new InvoicingService.InvoiceRequest(next, consolidated, period, false));
-                batch.invoices().forEach(draft -> posted.add(invoicing.post(draft.getId())));
+                batch.invoices().forEach(draft -> posted.add(invoicing.post(draft)));
             } finally {
                 session.setHibernateFlushMode(flushMode);
             }

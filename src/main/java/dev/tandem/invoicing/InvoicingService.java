@@ -5,6 +5,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,10 +119,17 @@ public class InvoicingService {
         Map<String, List<SalesOrder>> groups = new LinkedHashMap<>();
         Map<SalesOrder, Plan> planned = new LinkedHashMap<>();
         List<Skipped> skipped = new ArrayList<>();
-        for (Long orderId : request.orderIds().stream().distinct().sorted().toList()) {
-            SalesOrder order = orders.lock(orderId).orElseThrow(() -> NotFound.of("sales order", orderId));
+        List<Long> ids = request.orderIds().stream().distinct().sorted().toList();
+        Map<Long, SalesOrder> locked = orders.lockAll(ids).stream()
+                .collect(Collectors.toMap(SalesOrder::getId, order -> order));
+        OrdersRead read = read(ids, locked.values(), period);
+        for (Long orderId : ids) {
+            SalesOrder order = locked.get(orderId);
+            if (order == null) {
+                throw NotFound.of("sales order", orderId);
+            }
             try {
-                Plan plan = plan(order, period, request.deductDownPayments());
+                Plan plan = plan(order, period, request.deductDownPayments(), read);
                 planned.put(order, plan);
                 String groupKey = request.consolidated() && !plan.amendmentsOnly()
                         ? "customer " + order.getCustomer().getId() : "order " + order.getId();
@@ -136,6 +146,27 @@ public class InvoicingService {
             created.add(invoices.save(invoice));
         }
         return new InvoiceBatch(created, skipped);
+    }
+
+    /**
+     * What planning needs of the orders, read for all of them at once (a run plans a hundred at a
+     * time): their lines, open drafts, open time (locked, in id order), what their documents billed.
+     */
+    private record OrdersRead(Map<Long, Invoice> openDrafts, Map<Long, List<TimesheetEntry>> openTime,
+                              Map<Long, OrderBill> bills) {
+    }
+
+    private OrdersRead read(List<Long> ids, Collection<SalesOrder> locked, TimesheetsPeriod period) {
+        orders.findWithLines(ids);
+        Map<Long, Invoice> drafts = new HashMap<>();
+        invoices.draftsOfOrders(ids).forEach(row -> drafts.putIfAbsent((Long) row[0], (Invoice) row[1]));
+        List<Long> timeLines = locked.stream().flatMap(order -> order.getLines().stream())
+                .filter(line -> !line.isDownPayment() && line.isTimesheetBilled()).map(SalesOrderLine::getId).toList();
+        Map<Long, List<TimesheetEntry>> openTime = (timeLines.isEmpty() ? List.<TimesheetEntry>of()
+                : entries.lockUninvoiced(timeLines, period.from(), period.to())).stream()
+                .sorted(Comparator.comparing(TimesheetEntry::getWorkDate).thenComparing(TimesheetEntry::getId))
+                .collect(Collectors.groupingBy(entry -> entry.getSalesOrderLine().getId()));
+        return new OrdersRead(drafts, openTime, billed.of(locked));
     }
 
     /** An order's share of an invoice; amendments (time added after signing) are never mixed with other lines. */
@@ -159,7 +190,7 @@ public class InvoicingService {
         }
     }
 
-    private Plan plan(SalesOrder order, TimesheetsPeriod period, boolean deductDownPayments) {
+    private Plan plan(SalesOrder order, TimesheetsPeriod period, boolean deductDownPayments, OrdersRead read) {
         switch (order.getState()) {
             case QUOTATION -> throw new BillingException(
                     "An invoice cannot be created for quotation %s: confirm the order first.".formatted(order.getNumber()));
@@ -168,7 +199,10 @@ public class InvoicingService {
             case CONFIRMED, LOCKED -> {
             }
         }
-        refuseWhileDraftOpen(order);
+        Invoice draft = read.openDrafts().get(order.getId());
+        if (draft != null) {
+            throw draftOpen(order, draft);
+        }
         List<Pending> regular = new ArrayList<>();
         List<Pending> amendments = new ArrayList<>();
         boolean timeOutsidePeriod = false;
@@ -177,7 +211,7 @@ public class InvoicingService {
                 continue;
             }
             if (line.isTimesheetBilled()) {
-                List<TimesheetEntry> open = entries.lockUninvoiced(line.getId(), period.from(), period.to());
+                List<TimesheetEntry> open = read.openTime().getOrDefault(line.getId(), List.of());
                 Map<Boolean, List<TimesheetEntry>> byAmendment = open.stream()
                         .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
                 SurchargeGroup.of(byAmendment.get(false)).forEach(time -> regular.add(new Pending(line, time, null)));
@@ -193,7 +227,7 @@ public class InvoicingService {
                 }
             }
         }
-        OrderBill bill = billed.of(order);
+        OrderBill bill = read.bills().get(order.getId());
         boolean amendmentsOnly = regular.isEmpty() && !amendments.isEmpty();
         if (regular.isEmpty() && !amendmentsOnly) {
             throw new BillingException(nothingToInvoice(order, period, timeOutsidePeriod));
@@ -233,10 +267,14 @@ public class InvoicingService {
      */
     private void refuseWhileDraftOpen(SalesOrder order) {
         invoices.openDraftOf(order.getId()).ifPresent(draft -> {
-            throw new BillingException(("%s is already being invoiced: its draft invoice%s is not posted yet. Post or "
-                    + "cancel that draft first.").formatted(order.getNumber(),
-                    draft.getInvoiceRun() == null ? "" : " of invoice run " + draft.getInvoiceRun()));
+            throw draftOpen(order, draft);
         });
+    }
+
+    private static BillingException draftOpen(SalesOrder order, Invoice draft) {
+        return new BillingException(("%s is already being invoiced: its draft invoice%s is not posted yet. Post or "
+                + "cancel that draft first.").formatted(order.getNumber(),
+                draft.getInvoiceRun() == null ? "" : " of invoice run " + draft.getInvoiceRun()));
     }
 
     private String nothingToInvoice(SalesOrder order, TimesheetsPeriod period, boolean timeOutsidePeriod) {
@@ -399,7 +437,11 @@ public class InvoicingService {
 
     /** Posts a draft: it gets the next number of its year and can no longer change. */
     public Invoice post(Long invoiceId) {
-        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
+        return post(invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId)));
+    }
+
+    /** Posts a draft already locked, or drafted in this very transaction (an invoice run's chunk). */
+    Invoice post(Invoice invoice) {
         if (invoice.getState() != Invoice.State.DRAFT) {
             throw new BillingException("Only a draft can be posted; this one is %s."
                     .formatted(invoice.getState().name().toLowerCase()));

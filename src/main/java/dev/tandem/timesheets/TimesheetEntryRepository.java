@@ -37,6 +37,16 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
               and e.invoicedMinutes = 0""")
     List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate upTo);
 
+    /** Billable entries of these lines not held by the ledger, locked against a concurrent invoice in id order. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select e from TimesheetEntry e
+            where e.salesOrderLine.id in :lineIds and e.billable = true
+              and e.workDate between :from and :to
+              and e.invoicedMinutes = 0
+            order by e.id""")
+    List<TimesheetEntry> lockUninvoiced(Collection<Long> lineIds, LocalDate from, LocalDate to);
+
     /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
