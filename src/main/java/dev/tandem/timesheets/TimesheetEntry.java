@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import dev.tandem.audit.Audited;
 import dev.tandem.catalog.Employee;
 import dev.tandem.common.HoursAndMinutes;
@@ -20,10 +22,13 @@ import dev.tandem.sales.SalesOrderLine;
 /**
  * Time an employee spent. Actual minutes are what was worked; billed minutes what the customer
  * pays (equal, unless a timer rounded them). Changes go through {@link TimesheetService}, which
- * refuses what the billing ledger forbids.
+ * refuses what the billing ledger forbids. An update writes only the columns it changed: a
+ * description edited from a copy read before the entry was invoiced must not write back its
+ * invoiced minutes as they were.
  */
 @Entity
 @Audited
+@DynamicUpdate
 public class TimesheetEntry {
 
     @Id

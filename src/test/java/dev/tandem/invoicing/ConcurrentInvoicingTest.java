@@ -12,11 +12,18 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.timesheets.TimesheetEntry;
+import dev.tandem.timesheets.TimesheetEntryRepository;
+import dev.tandem.timesheets.TimesheetService;
 
-/** Postings and invoice runs at the same moment: unique gapless numbers, every entry billed once. */
+/**
+ * Postings, invoice runs and edits at the same moment: unique gapless numbers, every entry billed
+ * once, and an edit never undoes what the ledger wrote on the entry.
+ */
 @TandemIntegrationTest
 class ConcurrentInvoicingTest {
 
@@ -24,6 +31,9 @@ class ConcurrentInvoicingTest {
     @Autowired InvoicingService invoicing;
     @Autowired InvoiceRepository invoices;
     @Autowired BillingIntegrityCheck integrity;
+    @Autowired TimesheetEntryRepository entries;
+    @Autowired TimesheetService timesheets;
+    @Autowired TransactionTemplate transactions;
 
     private static <T> List<T> atOnce(List<Callable<T>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
@@ -76,6 +86,29 @@ class ConcurrentInvoicingTest {
         assertThat(runs).flatExtracting(InvoicingService.InvoiceBatch::skipped).singleElement()
                 .satisfies(skipped -> assertThat(skipped.reason())
                         .containsAnyOf("already been invoiced", "already being invoiced"));
+        assertThat(integrity.run().violations()).isEmpty();
+    }
+
+    @Test
+    void describingAnEntryWhileItIsInvoicedElsewhereKeepsItInvoiced() throws Exception {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
+        TimesheetEntry entry = fixtures.log(fixtures.employee(), fixtures.line(order), "2");
+
+        transactions.executeWithoutResult(status -> {
+            // The description is being edited from a copy of the entry read before the invoice existed...
+            entries.findById(entry.getId()).orElseThrow();
+            try {
+                atOnce(List.<Callable<Invoice>>of(() -> invoicing.post(
+                        invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            // ... and saved after the invoice was posted: only the description changes.
+            timesheets.describe(entry.getId(), "Replaced the fuser unit");
+        });
+
+        assertThat(entries.invoicedMinutes(entry.getId())).isEqualTo(120);
+        assertThat(entries.findById(entry.getId()).orElseThrow().getDescription()).isEqualTo("Replaced the fuser unit");
         assertThat(integrity.run().violations()).isEmpty();
     }
 }
