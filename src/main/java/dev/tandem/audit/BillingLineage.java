@@ -120,7 +120,9 @@ public class BillingLineage {
     public EntryLineage ofEntry(Long entryId) {
         TimesheetEntry entry = entries.findById(entryId).orElseThrow(() -> NotFound.of("timesheet entry", entryId));
         List<Holder> holders = entityManager.createQuery(
-                        "select a from BillingAllocation a where a.entry.id = :entry order by a.id", BillingAllocation.class)
+                        """
+                        select a from BillingAllocation a where a.entry.id = :entry
+                        order by a.invoiceLine.invoice.postedAt nulls last, a.id""", BillingAllocation.class)
                 .setParameter("entry", entryId).getResultList().stream()
                 .map(allocation -> {
                     Invoice invoice = allocation.getInvoiceLine().getInvoice();

@@ -21,7 +21,8 @@ import dev.tandem.common.ModelledRefusal;
  * Ties billing changes to the process step that made them: while a delegate or listener runs, its
  * process instance is known here, and its JPA changes are flushed before it returns, so the audit
  * trail names the step's process instance (rather than leaving the changes to the commit, when
- * no step is running any more). A failing write thus also fails at the step that made it.
+ * no step is running any more). A failing change thus also fails at the step that made it; its
+ * audit rows are written with the others just before the commit.
  * <p>
  * Being the engine's one delegate interceptor, it also hands a delegate's refusal to the model
  * ({@link ModelledRefusal}).

@@ -136,7 +136,7 @@ public class PdfPrinter {
     private static final DocumentBuilderFactory XHTML = xhtmlParsers();
 
     private static DocumentBuilderFactory xhtmlParsers() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
         factory.setExpandEntityReferences(false);
         try {

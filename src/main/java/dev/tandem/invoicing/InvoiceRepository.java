@@ -38,11 +38,11 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     }
 
     /** An invoice run's invoices, with their customers, for its page. */
-    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
+    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.number, i.id")
     List<Invoice> findByRunWithCustomer(String run);
 
     /** The first of an invoice run's invoices, with their customers, for its page. */
-    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.id")
+    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.number, i.id")
     List<Invoice> findByRunWithCustomer(String run, Pageable page);
 
     /** For pages read outside a transaction: the invoices with their customers loaded. */

@@ -98,7 +98,7 @@ public class InvoiceRuns {
         if (!next.isEmpty()) {
             // Each order of the chunk is planned from its own rows, which no other order's invoice
             // changes, so the session is flushed once at commit instead of before each of the
-            // chunk's hundreds of queries: a flush checks every entity the chunk has loaded so far.
+            // chunk's queries: a flush checks every entity the chunk has loaded so far.
             Session session = entities.unwrap(Session.class);
             FlushMode flushMode = session.getHibernateFlushMode();
             session.setHibernateFlushMode(FlushMode.COMMIT);

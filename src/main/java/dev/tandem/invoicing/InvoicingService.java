@@ -217,8 +217,7 @@ public class InvoicingService {
                 SurchargeGroup.of(byAmendment.get(false)).forEach(time -> regular.add(new Pending(line, time, null)));
                 SurchargeGroup.of(byAmendment.get(true)).forEach(time -> amendments.add(new Pending(line, time, null)));
                 if (open.isEmpty() && !period.isAll()) {
-                    timeOutsidePeriod |= !entries.lockUninvoiced(line.getId(), TimesheetsPeriod.ALL.from(),
-                            TimesheetsPeriod.ALL.to()).isEmpty();
+                    timeOutsidePeriod |= entries.hasUninvoiced(line.getId());
                 }
             } else {
                 BigDecimal toInvoice = figures.ofLine(line.getId()).toInvoice();

@@ -72,7 +72,7 @@ public class Outbox {
             }
             connections.send(message);
             messageId = message.getMessageID();
-        } catch (MessagingException | UnsupportedEncodingException failure) {
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException failure) {
             // The job's transaction rolls back; the attempt is recorded on its own so the row tells the story too.
             separateTransaction.executeWithoutResult(status -> mails.findById(mailId)
                     .ifPresent(row -> row.failed(failure.getMessage())));

@@ -17,7 +17,8 @@ import jakarta.mail.util.StreamProvider;
 /**
  * Connections to the mail server, kept open between mails. Opening one costs several round trips
  * (greeting, EHLO, and with a real relay STARTTLS, a TLS handshake and AUTH) where a mail on an
- * open one costs four; an invoice run sends thousands. A connection is used by one mail at a time
+ * open one costs five (a NOOP to check it is still open, then the mail); an invoice run sends
+ * thousands. A connection is used by one mail at a time
  * and given back; one that failed is closed, one idle for longer than mail servers usually wait
  * ({@link #IDLE_SECONDS}) is closed instead of reused, and so is one opened with settings that have
  * changed since. As many stay open as mails are sent at once, at most {@link #KEPT}.

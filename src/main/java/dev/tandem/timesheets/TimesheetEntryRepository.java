@@ -47,13 +47,9 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
             order by e.id""")
     List<TimesheetEntry> lockUninvoiced(Collection<Long> lineIds, LocalDate from, LocalDate to);
 
-    /** Billable entries of a line not held by the ledger, oldest first, locked against a concurrent invoice. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    /** Whether a line has billable time not held by the ledger, whenever worked (read only: to explain a refusal). */
     @Query("""
-            select e from TimesheetEntry e
-            where e.salesOrderLine.id = :lineId and e.billable = true
-              and e.workDate between :from and :to
-              and e.invoicedMinutes = 0
-            order by e.workDate, e.id""")
-    List<TimesheetEntry> lockUninvoiced(Long lineId, LocalDate from, LocalDate to);
+            select count(e) > 0 from TimesheetEntry e
+            where e.salesOrderLine.id = :lineId and e.billable = true and e.invoicedMinutes = 0""")
+    boolean hasUninvoiced(Long lineId);
 }
