@@ -15,6 +15,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 
+import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -56,6 +57,9 @@ public class PdfPrinter {
     static {
         // openhtmltopdf reports every step at INFO on java.util.logging; only problems are news.
         XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+        // Images (a customer's drawn signature) are read in memory: by default ImageIO copies each
+        // one to a temporary file first.
+        ImageIO.setUseCache(false);
     }
 
     /** A font Tandem embeds: its file's bytes, read once, and how CSS names it. */
