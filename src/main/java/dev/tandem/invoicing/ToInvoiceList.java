@@ -30,7 +30,7 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
  * What accounting can invoice now: the open orders with something to invoice, with their done
  * field tasks, a page at a time. One query finds the orders that have something to invoice
  * (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not invoiced),
- * sorted by customer and order, ids only, and one more sums their time to invoice; only the
+ * sorted by customer and order, ids and time to invoice only; only the
  * page's orders get their figures computed, as {@link InvoicingService} plans them. An invoiced
  * order drops off at once.
  */
@@ -94,45 +94,45 @@ public class ToInvoiceList {
     public static final int PAGE_SIZE = 50;
 
     /**
-     * Open orders with something to invoice, in the order the page lists them; time worked up to
-     * :upTo. Each kind of line is looked for once over all open orders (uncorrelated, so the
-     * database reads each set once and hashes it), not order by order.
+     * Every open order with something to invoice, in the order the page lists them, with its billed
+     * minutes not yet invoiced, worked up to :upTo; in one pass over the open time. Each kind of
+     * line is looked for once over all open orders (uncorrelated, so the database reads each set
+     * once and hashes it), not order by order. SQL, for the grouped open time joined to the orders.
      */
     private static final String TO_INVOICE = """
-            from SalesOrder o
-            where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
+            select o.id, coalesce(t.minutes, 0)
+            from sales_order o
+            join customer c on c.id = o.customer_id
+            left join (select l.order_id, sum(e.billed_minutes) as minutes
+                       from timesheet_entry e
+                       join sales_order_line l on l.id = e.sales_order_line_id
+                       join product p on p.id = l.product_id
+                       where e.billable = true and e.work_date <= :upTo and e.invoiced_minutes = 0
+                         and p.billing_policy = 'TIMESHEET'
+                       group by l.order_id) t on t.order_id = o.id
+            where o.state in ('CONFIRMED', 'LOCKED')
               %s
-              and (o.id in (select e.salesOrderLine.order.id from TimesheetEntry e
-                            where e.billable = true and e.workDate <= :upTo and e.invoicedMinutes = 0
-                              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET)
-                or o.id in (select l.order.id from SalesOrderLine l
-                            where l.order.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED,
-                                                    dev.tandem.sales.SalesOrder.State.LOCKED)
-                              and l.downPayment = false
-                              and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.PREPAID
-                              and l.orderedQuantity > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
-                                  where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED))
-                or o.id in (select l.order.id from SalesOrderLine l
-                            where l.order.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED,
-                                                    dev.tandem.sales.SalesOrder.State.LOCKED)
-                              and l.downPayment = false
-                              and l.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.DELIVERED
-                              and (select coalesce(sum(m.quantity), 0) from StockMove m
-                                   where m.salesOrderLine = l and m.picking.state = dev.tandem.inventory.StockPicking.State.DONE)
-                                > (select coalesce(sum(i.quantity), 0) from InvoiceLine i
-                                   where i.salesOrderLine = l and i.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED)))
-            """;
-
-    /**
-     * The billed minutes not yet invoiced of the orders listed, worked up to :upTo: every such
-     * entry of an open order puts its order on the list, so they are summed directly.
-     */
-    private static final String TIME_TO_INVOICE = """
-            select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e join e.salesOrderLine.order o
-            where o.state in (dev.tandem.sales.SalesOrder.State.CONFIRMED, dev.tandem.sales.SalesOrder.State.LOCKED)
-              %s
-              and e.billable = true and e.workDate <= :upTo and e.invoicedMinutes = 0
-              and e.salesOrderLine.product.billingPolicy = dev.tandem.catalog.Product.BillingPolicy.TIMESHEET
+              and (t.order_id is not null
+                or o.id in (select l.order_id from sales_order_line l
+                            join sales_order lo on lo.id = l.order_id
+                            join product p on p.id = l.product_id
+                            where lo.state in ('CONFIRMED', 'LOCKED') and l.down_payment = false
+                              and p.billing_policy = 'PREPAID'
+                              and l.ordered_quantity > (select coalesce(sum(i.quantity), 0) from invoice_line i
+                                                        join invoice v on v.id = i.invoice_id
+                                                        where i.sales_order_line_id = l.id and v.state <> 'CANCELLED'))
+                or o.id in (select l.order_id from sales_order_line l
+                            join sales_order lo on lo.id = l.order_id
+                            join product p on p.id = l.product_id
+                            where lo.state in ('CONFIRMED', 'LOCKED') and l.down_payment = false
+                              and p.billing_policy = 'DELIVERED'
+                              and (select coalesce(sum(m.quantity), 0) from stock_move m
+                                   join stock_picking k on k.id = m.picking_id
+                                   where m.sales_order_line_id = l.id and k.state = 'DONE')
+                                > (select coalesce(sum(i.quantity), 0) from invoice_line i
+                                   join invoice v on v.id = i.invoice_id
+                                   where i.sales_order_line_id = l.id and v.state <> 'CANCELLED')))
+            order by lower(c.name), o.number
             """;
 
     /**
@@ -143,22 +143,24 @@ public class ToInvoiceList {
         String filter = customer == null || customer.isBlank() ? null
                 : "%" + customer.strip().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         LocalDate lastDay = upTo == null ? TimesheetsPeriod.ALL.to() : upTo;
-        String byCustomer = filter == null ? "" : "and lower(o.customer.name) like :customer escape '!'";
-        var time = em.createQuery(TIME_TO_INVOICE.formatted(byCustomer), Long.class);
-        // All the ids, in order: counting them in the database would find them all a second time.
-        var select = em.createQuery("select o.id " + TO_INVOICE.formatted(byCustomer)
-                + " order by lower(o.customer.name), o.number", Long.class);
-        for (var query : List.of(time, select)) {
-            query.setParameter("upTo", lastDay);
-            if (filter != null) {
-                query.setParameter("customer", filter);
-            }
+        var query = em.createNativeQuery(TO_INVOICE.formatted(
+                filter == null ? "" : "and lower(c.name) like :customer escape '!'"));
+        query.setParameter("upTo", lastDay);
+        if (filter != null) {
+            query.setParameter("customer", filter);
         }
-        List<Long> all = select.getResultList();
+        // All the orders, in order: counting them in the database would find them all a second time.
+        List<Long> all = new ArrayList<>();
+        long minutes = 0;
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            all.add(((Number) columns[0]).longValue());
+            minutes += ((Number) columns[1]).longValue();
+        }
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.max(0, Math.min(number, pages - 1));
         List<Long> ids = all.subList(Math.min(all.size(), page * PAGE_SIZE), Math.min(all.size(), (page + 1) * PAGE_SIZE));
-        return new Page(rows(ids, lastDay), page, pages, all.size(), OrderFigures.hours(time.getSingleResult()),
+        return new Page(rows(ids, lastDay), page, pages, all.size(), OrderFigures.hours(minutes),
                 customer == null || customer.isBlank() ? null : customer.strip(), upTo);
     }
 

@@ -129,12 +129,23 @@ class TandemBenchmark {
         if (CASES.contains("B3") || CASES.contains("B4")) {
             seedTasks();
         }
+        settle();
         measured("B3", this::b3Lists);
         measured("B4", this::b4Start);
         measured("B1", this::b1Flows);
         measured("B2", () -> b2InvoiceRun(orders, commitsPerSecond));
         measured("B3", this::b3InvoiceList);
         report.write(Path.of("target", "bench"));
+    }
+
+    /**
+     * The database as it is at rest, not minutes after a bulk load: statistics gathered and dead rows
+     * gone (what autovacuum would otherwise be doing while the lists are measured).
+     */
+    private void settle() {
+        long start = System.nanoTime();
+        jdbc.execute("vacuum analyze");
+        report.note("Vacuum and analyze after seeding took %.0f s.".formatted(seconds(start)));
     }
 
     private interface Case {
@@ -337,9 +348,9 @@ class TandemBenchmark {
             waitForTask(id);
             at = spent.add("worksheet", at);
             steps.sign(number, "Bench Customer", Signatures.drawn(), technician.getUserId());
-            at = spent.add("signature (PNG checked, worksheet hashed)", at);
+            at = spent.add(SIGNATURE_STEP, at);
             Task done = waitForTask(id);
-            at = spent.add("report printed to PDF and mailed (two jobs, waited for)", at);
+            at = spent.add(REPORT_STEP, at);
             taskService.complete(done.getId(), Map.of(FieldServiceProcess.DONE_ACTION, FieldServiceProcess.DONE));
             spent.add("Mark as done (picking validated)", at);
             return id;
@@ -350,7 +361,21 @@ class TandemBenchmark {
                         real.perSecond() >= 0.6 * bare.perSecond() ? "met" : "missed"));
         report.row("B1", "where an intervention's time goes (mean per step, as the driver waits for it)",
                 spent.toString(), "", "");
+        if (real.perSecond() < 0.6 * bare.perSecond()) {
+            double twin = 1000 / bare.perSecond();
+            report.note(("B1 missed: the twin's flow takes %.0f ms and does nothing at its steps; an intervention's "
+                    + "report alone (printed to PDF and mailed, which the technician waits for before Mark as done) "
+                    + "takes %.0f ms and its signature %.0f ms, so even with every other step as cheap as the twin's "
+                    + "it would reach %.0f %% of it. Meeting 60 %% would take sending the report while the "
+                    + "technician marks the task done instead of before (a change to the field-service model), "
+                    + "and a PDF renderer several times faster.").formatted(twin, spent.mean(REPORT_STEP),
+                    spent.mean(SIGNATURE_STEP), 100 * twin / (twin + spent.mean(REPORT_STEP)
+                            + spent.mean(SIGNATURE_STEP))));
+        }
     }
+
+    private static final String REPORT_STEP = "report printed to PDF and mailed (two jobs, waited for)";
+    private static final String SIGNATURE_STEP = "signature (PNG checked, worksheet hashed)";
 
     /** Mean time per step of the flows driven, in the order they happen. */
     private static final class StepTimes {
@@ -363,6 +388,12 @@ class TandemBenchmark {
             total[0] += now - since;
             total[1]++;
             return now;
+        }
+
+        /** The mean time of a step, in milliseconds. */
+        double mean(String step) {
+            long[] total = nanos.get(step);
+            return total[0] / 1e6 / total[1];
         }
 
         @Override
