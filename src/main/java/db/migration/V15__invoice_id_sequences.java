@@ -10,8 +10,9 @@ import org.flywaydb.core.api.migration.Context;
  * Invoices, invoice lines and billing ledger rows take their ids from sequences, fetched 50 at a
  * time, instead of identity columns, so that Hibernate can insert an invoice run's rows in JDBC
  * batches. Each sequence starts above the table's highest id by one fetch (Hibernate's pooled
- * ids count down from the value it fetches), and the identity columns lose their default. Java rather than SQL because the start value is read
- * from the table, which H2 and PostgreSQL spell differently in plain SQL.
+ * ids count down from the value it fetches), and the identity columns lose their default. Java
+ * rather than SQL because the start value is read from the table, which H2 and PostgreSQL spell
+ * differently in plain SQL.
  */
 public class V15__invoice_id_sequences extends BaseJavaMigration {
 

@@ -43,8 +43,9 @@ import org.springframework.stereotype.Component;
  * Writes the audit trail: Hibernate tells it of every insert, update and delete of an
  * {@link Audited} entity, and it adds one row per property that changed, in the same transaction
  * (through the transaction's own connection, in one batch just before the commit), so a change
- * and its trail commit or roll back together. Who: the Camunda user of the request or engine call, else the page's user, else
- * "system" (jobs, start-up). A change made by a process step also names its process instance.
+ * and its trail commit or roll back together. Who: the Camunda user of the request or engine
+ * call, else the page's user, else "system" (jobs, start-up). A change made by a process step
+ * also names its process instance. Fields marked {@link Audited.Derived} are left out.
  */
 @Component
 class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
