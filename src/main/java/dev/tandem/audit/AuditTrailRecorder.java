@@ -74,11 +74,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity())) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "INSERT");
             String[] names = event.getPersister().getPropertyNames();
-            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
-                if (derived.contains(names[i])) {
-                    continue;
-                }
                 String value = shown(event.getState()[i], event.getSession());
                 if (value != null) {
                     rows.add(names[i], null, value);
@@ -93,11 +89,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity()) && event.getOldState() != null) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "UPDATE");
             String[] names = event.getPersister().getPropertyNames();
-            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
-                if (derived.contains(names[i])) {
-                    continue;
-                }
                 String before = shown(event.getOldState()[i], event.getSession());
                 String after = shown(event.getState()[i], event.getSession());
                 if (!Objects.equals(before, after)) {
@@ -113,11 +105,7 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
         if (audited(event.getEntity())) {
             Rows rows = new Rows(event.getEntity(), event.getId(), "DELETE");
             String[] names = event.getPersister().getPropertyNames();
-            Set<String> derived = DERIVED.get(Hibernate.getClass(event.getEntity()));
             for (int i = 0; i < names.length; i++) {
-                if (derived.contains(names[i])) {
-                    continue;
-                }
                 String value = shown(event.getDeletedState()[i], event.getSession());
                 if (value != null) {
                     rows.add(names[i], value, null);
@@ -153,14 +141,17 @@ class AuditTrailRecorder implements PostInsertEventListener, PostUpdateEventList
     }
 
     /** The rows of one change of one entity: a property each, written in one batch. */
-    private record Rows(Object entity, Object id, String action, List<String[]> properties) {
+    private record Rows(Object entity, Object id, String action, Set<String> derived, List<String[]> properties) {
 
         Rows(Object entity, Object id, String action) {
-            this(entity, id, action, new ArrayList<>());
+            this(entity, id, action, DERIVED.get(Hibernate.getClass(entity)), new ArrayList<>());
         }
 
+        /** A row for the property, unless it is {@link Audited.Derived}. */
         void add(String property, String before, String after) {
-            properties.add(new String[] {property, cut(before), cut(after)});
+            if (!derived.contains(property)) {
+                properties.add(new String[] {property, cut(before), cut(after)});
+            }
         }
     }
 

@@ -21,20 +21,15 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByReversedInvoiceId(Long invoiceId);
 
-    /** Drafts (not posted, not cancelled) with a line of this order. */
-    @Query("""
-            select distinct l.invoice from InvoiceLine l
-            where l.salesOrderLine.order.id = :orderId and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
-    List<Invoice> draftsOf(Long orderId);
-
-    /** Each order's drafts, as (order id, draft) pairs, for planning many orders at once. */
+    /** Each order's drafts (not posted, not cancelled), as (order id, draft) pairs, for planning many orders at once. */
     @Query("""
             select distinct l.salesOrderLine.order.id, l.invoice from InvoiceLine l
             where l.salesOrderLine.order.id in :orderIds and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
     List<Object[]> draftsOfOrders(Collection<Long> orderIds);
 
+    /** A draft with a line of this order, if there is one. */
     default Optional<Invoice> openDraftOf(Long orderId) {
-        return draftsOf(orderId).stream().findFirst();
+        return draftsOfOrders(List.of(orderId)).stream().map(row -> (Invoice) row[1]).findFirst();
     }
 
     /** An invoice run's invoices, with their customers, for its page. */
