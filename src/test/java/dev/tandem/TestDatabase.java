@@ -2,6 +2,10 @@ package dev.tandem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -19,7 +23,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (!"postgresql".equals(System.getProperty("tandem.test.database"))) {
+        if (!postgres()) {
             System.out.println("Tandem tests run on H2");
             return;
         }
@@ -36,6 +40,41 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=" + user,
                 "spring.datasource.password=" + password).applyTo(context);
+    }
+
+    /** Whether this run's tests are on PostgreSQL (failsafe) rather than H2 (surefire). */
+    public static boolean postgres() {
+        return "postgresql".equals(System.getProperty("tandem.test.database"));
+    }
+
+    /** A database of a test's own, empty: its JDBC URL, user and password. */
+    public record Database(String url, String user, String password) {
+    }
+
+    /**
+     * A new empty database for a test that needs one of its own (a start on an empty database, an
+     * upgrade of an old one): in memory on H2; on PostgreSQL created on the test server.
+     */
+    public static Database fresh(String name) {
+        String unique = name + "_" + Long.toHexString(System.nanoTime());
+        if (!postgres()) {
+            return new Database("jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+        String url = System.getenv("TANDEM_TEST_POSTGRES_URL");
+        String user = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_PASSWORD", "");
+        if (url == null || url.isBlank()) {
+            url = embedded().getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+        }
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + unique);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + unique, e);
+        }
+        return new Database(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + unique), user, password);
     }
 
     private static synchronized EmbeddedPostgres embedded() {
