@@ -19,6 +19,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     Optional<Invoice> findByNumber(String number);
 
+    long countByState(Invoice.State state);
+
     List<Invoice> findByReversedInvoiceId(Long invoiceId);
 
     /** Each order's drafts (not posted, not cancelled), as (order id, draft) pairs, for planning many orders at once. */

@@ -68,6 +68,7 @@ class AccessSetup implements ApplicationRunner {
         group(Groups.ACCOUNTING, "Accounting");
         group(Groups.PROCESS_OWNERS, "Process owners");
         group(Groups.AUDITORS, "Auditors");
+        group(Groups.MONITORING, "Monitoring");
 
         for (String group : Groups.WORKING) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -12,6 +12,8 @@ public final class Groups {
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String AUDITORS = "auditors";
     public static final String ADMINISTRATORS = "camunda-admin";
+    /** The account Prometheus scrapes metrics with: no webapp, no process, no data. */
+    public static final String MONITORING = "monitoring";
 
     /** The groups that work tasks in Tasklist. */
     public static final List<String> WORKING = List.of(SALES, HELPDESK, TECHNICIANS, ACCOUNTING);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,6 +54,7 @@ class InvoiceRunProcessTest {
     @Autowired InvoiceRepository invoices;
     @Autowired InvoiceRunSkipRepository skips;
     @Autowired InvoiceRuns runs;
+    @Autowired MeterRegistry metrics;
 
     private Product service;
     private Employee technician;
@@ -106,9 +108,12 @@ class InvoiceRunProcessTest {
         assertThat(first.doneTasks()).hasSize(1);
         assertThat(first.amount()).isEqualByComparingTo("80");
 
+        long runsTimed = metrics.get("tandem.invoice.runs").timer().count();
         ProcessInstance instance = run(List.of(t1, t2, t3), true);
         assertThat(instance.getBusinessKey()).matches("R\\d{5}");
         people.runInvoiceRun(instance);
+        assertThat(metrics.get("tandem.invoice.runs").timer().count()).as("the run's duration in the metrics")
+                .isEqualTo(runsTimed + 1);
 
         assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).task().hasCandidateGroup("accounting");
         assertThat(instance).variables().containsEntry(InvoiceRunProcess.INVOICES_SENT, 2L)
