@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.Context;
  * at once on an empty database, one creating the tables while the others wait. A database whose
  * engine created these tables before Flyway owned them (Tandem up to V15) keeps them as they are.
  * A Camunda upgrade is a new migration that runs the jar's upgrade script, for example
- * {@code CamundaScripts.run(connection, "upgrade/" + vendor + "_engine_7.24_to_7.25.sql")}.
+ * {@code JarScripts.camunda(connection, "upgrade/" + vendor + "_engine_7.24_to_7.25.sql")}.
  */
 public class V16__camunda_7_24_schema extends BaseJavaMigration {
 
@@ -22,12 +22,12 @@ public class V16__camunda_7_24_schema extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        if (CamundaScripts.tablesPresent(connection)) {
+        if (JarScripts.tablesPresent(connection)) {
             return;
         }
-        String vendor = CamundaScripts.vendor(connection);
+        String vendor = JarScripts.vendor(connection);
         for (String part : PARTS) {
-            CamundaScripts.run(connection, "create/activiti.%s.create.%s.sql".formatted(vendor, part));
+            JarScripts.camunda(connection, "create/activiti.%s.create.%s.sql".formatted(vendor, part));
         }
     }
 }

@@ -634,11 +634,11 @@ class TandemBenchmark {
     private HttpClient login(String user) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        Matcher token = CSRF.matcher(get(browser, "/tandem/login").body());
+        Matcher token = CSRF.matcher(get(browser, "/login").body());
         if (!token.find()) {
             throw new IllegalStateException("The login page carries no CSRF token");
         }
-        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tandem/login"))
+        browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=%s&password=%s&_csrf=%s".formatted(user, user,
                         URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))).build(),

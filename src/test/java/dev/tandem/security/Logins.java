@@ -41,10 +41,13 @@ final class Logins {
     record Session(HttpStatus status, String cookies) {
     }
 
-    /** Logs into a Camunda webapp as its login page does: with the session and the CSRF token the page got. */
+    /**
+     * Logs into a Camunda webapp with its own login form, as the webapp does when its session has
+     * ended: it asks who is signed in (nobody: a session and a CSRF token), then posts the form.
+     */
     Session webapp(String app, String user) {
         Map<String, String> cookies = new LinkedHashMap<>();
-        keep(http.getForEntity("/camunda/app/" + app + "/default/", String.class).getHeaders(), cookies);
+        keep(http.getForEntity("/camunda/api/admin/auth/user/default", String.class).getHeaders(), cookies);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
@@ -67,7 +70,7 @@ final class Logins {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             String base = http.getRootUri();
-            String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/tandem/login")).build(),
+            String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher token = CSRF.matcher(login);
             if (!token.find()) {
@@ -75,7 +78,7 @@ final class Logins {
             }
             String form = "username=%s&password=%s&_csrf=%s".formatted(user, user,
                     URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
-            HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/tandem/login"))
+            HttpResponse<String> loggedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (loggedIn.headers().firstValue("Location").orElse("").contains("error")) {

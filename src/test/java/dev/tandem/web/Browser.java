@@ -81,12 +81,12 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Logs into the Camunda webapps (one login serves Tasklist, Cockpit and Admin). */
+    /** Opens a Camunda webapp, which sends a stranger to Tandem's one login page first, and signs in. */
     void login(String baseUrl, String app, String user, String password) {
         driver.get(baseUrl + "/camunda/app/" + app + "/default/");
-        visible(By.cssSelector("input[ng-model='username'], input[placeholder='Username']")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        visible(By.cssSelector("input[name='username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
         visible(By.cssSelector("li.account"));
     }
 

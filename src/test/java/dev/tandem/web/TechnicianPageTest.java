@@ -53,7 +53,8 @@ class TechnicianPageTest {
 
         try (Browser browser = new Browser()) {
             try {
-                browser.driver.get("http://localhost:" + port + "/tandem/login");
+                // The page bookmarked on the phone: the login comes first, then the page itself.
+                browser.driver.get("http://localhost:" + port + "/tandem/technician");
                 browser.visible(By.name("username")).sendKeys("theo");
                 browser.driver.findElement(By.name("password")).sendKeys("theo");
                 browser.driver.findElement(By.id("login")).click();
@@ -102,12 +103,9 @@ class TechnicianPageTest {
                 browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + step);
                 browser.visible(By.cssSelector(".fjs-container a[href*='/tandem/field-tasks/%s/signature']"
                         .formatted(number))).click();
-                browser.visible(By.name("username")).sendKeys("theo");
-                browser.driver.findElement(By.name("password")).sendKeys("theo");
-                browser.driver.findElement(By.id("login")).click();
-
-                // Read across the page load the login causes: the login page has a <main> too.
+                // The Tasklist login serves Tandem's page too: no second login.
                 browser.waitForTextContaining(By.tagName("main"), "Checked the burner", "Burner clean, pressure 1.5 bar");
+                assertThat(browser.driver.getCurrentUrl()).endsWith("/tandem/field-tasks/%s/signature".formatted(number));
                 browser.clickable(By.id("sign")).click();
                 assertThat(browser.visible(By.id("error")).getText()).isEqualTo("Write the name of the person who signs.");
 
@@ -155,9 +153,9 @@ class TechnicianPageTest {
 
     /** Fetches a page's link with the browser's session, as a click on it would. */
     private static byte[] download(Browser browser, String url) throws Exception {
-        String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = browser.driver.manage().getCookieNamed("SESSION").getValue();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         return response.body();

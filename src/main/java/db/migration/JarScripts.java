@@ -9,19 +9,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Runs the SQL that Camunda ships in its engine jar ({@code org/camunda/bpm/engine/db/create} and
- * {@code .../upgrade}) for the database at hand, so that Camunda's tables are created and upgraded
- * by Tandem's Flyway migrations, in order and under Flyway's lock, rather than by each node's
- * engine as it starts. Not a migration itself: the migrations of this package call it.
+ * Runs the SQL that libraries ship in their jars for the database at hand: Camunda's create and
+ * upgrade scripts ({@code org/camunda/bpm/engine/db/create} and {@code .../upgrade}) and Spring
+ * Session's tables, so that their tables are created and upgraded by Tandem's Flyway migrations,
+ * in order and under Flyway's lock, rather than by each node as it starts. Not a migration itself:
+ * the migrations of this package call it.
  */
-final class CamundaScripts {
+final class JarScripts {
 
     private static final String SCRIPTS = "org/camunda/bpm/engine/db/";
 
-    private CamundaScripts() {
+    private JarScripts() {
     }
 
-    /** Camunda's name for the database: the middle of its script names ({@code h2}, {@code postgres}). */
+    /** Camunda's name for the database, as in its script names: {@code h2} or {@code postgres}. */
     static String vendor(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         return switch (product) {
@@ -32,10 +33,15 @@ final class CamundaScripts {
     }
 
     /** Runs one of Camunda's scripts, named relative to its {@code db} folder. */
-    static void run(Connection connection, String script) throws SQLException {
-        ClassPathResource resource = new ClassPathResource(SCRIPTS + script);
+    static void camunda(Connection connection, String script) throws SQLException {
+        run(connection, SCRIPTS + script);
+    }
+
+    /** Runs a script from the class path. */
+    static void run(Connection connection, String path) throws SQLException {
+        ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {
-            throw new IllegalStateException("Camunda's engine jar has no script " + resource.getPath());
+            throw new IllegalStateException("No script " + path + " on the class path");
         }
         ScriptUtils.executeSqlScript(connection, resource);
     }
