@@ -3,10 +3,15 @@ package dev.tandem.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,9 +68,11 @@ class PeopleSecurity {
         return http.securityMatcher(new NegatedRequestMatcher(path.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN, "/tandem/login", "/tandem/css/**", "/error", "/favicon.ico").permitAll()
-                        // A webapp asks who is signed in (Camunda answers 404 when nobody is, with a
-                        // CSRF token for its login form) and posts its login form without a session.
+                        // A webapp whose session ended shows its own login form: it reads the engines'
+                        // names and its fonts, asks who is signed in (Camunda answers 404 when nobody
+                        // is, with a CSRF token for the form) and posts the form without a session.
                         .requestMatchers(WEBAPP_LOGIN, WEBAPP_WHO).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/", "/camunda/assets/**").permitAll()
                         .requestMatchers("/tandem/to-invoice/**", "/tandem/invoice-runs/**")
                         .hasAnyAuthority(Groups.ACCOUNTING, Groups.ADMINISTRATORS)
                         .requestMatchers("/tandem/technician/**", "/tandem/field-tasks/*/signature")
@@ -80,10 +87,29 @@ class PeopleSecurity {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
+                        .invalidateHttpSession(false)
+                        .addLogoutHandler(PeopleSecurity::endSession)
                         .logoutSuccessHandler(loggedOut()))
                 // The webapps send Camunda's own CSRF token (its CsrfPreventionFilter checks it).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
                 .build();
+    }
+
+    /**
+     * Ends the session, for every node (it is a row of the session table). A webapp stays on its
+     * page and shows its own login form, whose post carries the CSRF token Camunda gave the page:
+     * the new session keeps that token, and nothing else.
+     */
+    private static void endSession(HttpServletRequest request, HttpServletResponse response, Authentication user) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return;
+        }
+        Object webappToken = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        session.invalidate();
+        if (webappToken != null && WEBAPP_LOGOUT.matches(request)) {
+            request.getSession(true).setAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME, webappToken);
+        }
     }
 
     /** A webapp's logout gets the 200 its script expects; a page's goes to the login page. */
