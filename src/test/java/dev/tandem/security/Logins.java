@@ -95,14 +95,18 @@ final class Logins {
     }
 
     /**
-     * A JSON POST with the session's cookies and its CSRF token, as a webapp sends it: the token of
-     * the session a login opened comes with the next page the browser reads.
+     * A JSON POST with the session's cookies and its CSRF token, as a webapp sends it: the token
+     * Camunda last gave the session, in its XSRF-TOKEN cookie (a login sets a new one), repeated
+     * in the X-XSRF-TOKEN header.
      */
     ResponseEntity<String> post(Session session, String path, String json) {
-        String token = get(session, "/camunda/api/engine/engine/", MediaType.APPLICATION_JSON).getHeaders()
-                .getFirst("X-XSRF-TOKEN");
+        Matcher cookie = Pattern.compile("XSRF-TOKEN=([^;]*)").matcher(session.cookies());
+        if (!cookie.find()) {
+            throw new IllegalStateException("The session has no CSRF token: " + session.cookies());
+        }
+        String token = cookie.group(1);
         HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session.cookies().replaceAll("XSRF-TOKEN=[^;]*", "XSRF-TOKEN=" + token));
+        headers.add(HttpHeaders.COOKIE, session.cookies());
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.add("X-XSRF-TOKEN", token);
         return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);
