@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * in order and under Flyway's lock, rather than by each node as it starts. Not a migration itself:
  * the migrations of this package call it.
  */
-final class JarScripts {
+public final class JarScripts {
 
     private static final String SCRIPTS = "org/camunda/bpm/engine/db/";
 
@@ -37,6 +38,26 @@ final class JarScripts {
         run(connection, SCRIPTS + script);
     }
 
+    /**
+     * Upgrades Camunda's tables from one minor version to the next with the engine jar's script,
+     * unless they already are at that version: a database created after the upgrade got the new
+     * tables straight from V16, which runs the create scripts of the jar on the class path.
+     * Returns whether it ran.
+     */
+    public static boolean camundaUpgrade(Connection connection, String from, String to) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet versions = statement.executeQuery("select version_ from act_ge_schema_log")) {
+            while (versions.next()) {
+                String version = versions.getString(1);
+                if (version != null && (version.equals(to) || version.startsWith(to + "."))) {
+                    return false;
+                }
+            }
+        }
+        camunda(connection, "upgrade/%s_engine_%s_to_%s.sql".formatted(vendor(connection), from, to));
+        return true;
+    }
+
     /** Runs a script from the class path. */
     static void run(Connection connection, String path) throws SQLException {
         ClassPathResource resource = new ClassPathResource(path);
@@ -46,11 +67,15 @@ final class JarScripts {
         ScriptUtils.executeSqlScript(connection, resource);
     }
 
-    /** Whether the database already has Camunda's tables (created by the engine itself before Flyway did). */
+    /**
+     * Whether the schema Flyway migrates already has Camunda's tables (created by the engine itself
+     * before Flyway did).
+     */
     static boolean tablesPresent(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         for (String name : new String[] {"ACT_RU_EXECUTION", "act_ru_execution"}) {
-            try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), name,
+                    new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
                 }

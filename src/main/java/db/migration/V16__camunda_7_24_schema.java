@@ -6,13 +6,14 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Camunda 7.24's tables, from the create scripts of Camunda's engine jar for this database, in the
- * order the engine itself runs them. Camunda's own schema update is off
+ * Camunda's tables, from the create scripts of the engine jar on the class path for this database
+ * (7.24 when this was written; a later jar's on a database created after an upgrade), in the order
+ * the engine itself runs them. Camunda's own schema update is off
  * ({@code camunda.bpm.database.schema-update: false}): Flyway's lock lets any number of nodes start
  * at once on an empty database, one creating the tables while the others wait. A database whose
  * engine created these tables before Flyway owned them (Tandem up to V15) keeps them as they are.
- * A Camunda upgrade is a new migration that runs the jar's upgrade script, for example
- * {@code JarScripts.camunda(connection, "upgrade/" + vendor + "_engine_7.24_to_7.25.sql")}.
+ * A Camunda upgrade is a new migration that runs the jar's upgrade script unless the tables are
+ * already at the new version: {@code JarScripts.camundaUpgrade(connection, "7.24", "7.25")}.
  */
 public class V16__camunda_7_24_schema extends BaseJavaMigration {
 

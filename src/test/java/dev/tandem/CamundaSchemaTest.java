@@ -18,6 +18,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import db.migration.JarScripts;
 import dev.tandem.TestDatabase.Database;
 
 /**
@@ -38,6 +39,8 @@ class CamundaSchemaTest {
         try (Connection connection = connect(database)) {
             assertThat(single(connection, "select version_ from act_ge_schema_log")).isEqualTo("7.24.0");
             assertThat(indexedOnParentTask(connection)).as("the subtask index Camunda lacks").isTrue();
+            assertThat(JarScripts.camundaUpgrade(connection, "7.23", "7.24"))
+                    .as("an upgrade to the version the tables were created at is skipped").isFalse();
         }
         ProcessEngine engine = engine(database, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         try {

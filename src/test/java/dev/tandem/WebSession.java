@@ -28,14 +28,17 @@ public final class WebSession {
 
     /** Signs in through the one login page at {@code base}; the response to the form. */
     public HttpResponse<String> signIn(String base, String user, String password) {
-        Matcher token = CSRF.matcher(get(base + "/login").body());
+        return postForm(base + "/login", "username=%s&password=%s&_csrf=%s".formatted(
+                encode(user), encode(password), encode(csrfToken(base + "/login"))));
+    }
+
+    /** The CSRF token of the form on a page (Tandem's pages carry one in every form). */
+    public String csrfToken(String pageUrl) {
+        Matcher token = CSRF.matcher(get(pageUrl).body());
         if (!token.find()) {
-            throw new IllegalStateException("The login page carries no CSRF token");
+            throw new IllegalStateException(pageUrl + " carries no CSRF token");
         }
-        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=%s&password=%s&_csrf=%s".formatted(
-                        encode(user), encode(password), encode(token.group(1))))).build());
+        return token.group(1);
     }
 
     public HttpResponse<String> get(String url) {
@@ -53,10 +56,19 @@ public final class WebSession {
      * (its XSRF-TOKEN cookie) in the X-XSRF-TOKEN header.
      */
     public HttpResponse<String> postAsWebapp(String url, String json) {
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("X-XSRF-TOKEN", webappToken()).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A form POST as a Camunda webapp's login form sends it, with Camunda's CSRF token. */
+    public HttpResponse<String> postAsWebappForm(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", webappToken()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String webappToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
     }
 
     /** The session cookie's value, or null before there is one. */
@@ -76,7 +88,7 @@ public final class WebSession {
         }
     }
 
-    private static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

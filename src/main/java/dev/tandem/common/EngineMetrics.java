@@ -26,13 +26,13 @@ class EngineMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("camunda.jobs.due", management, service -> service.createJobQuery().executable().count())
-                .description("Jobs due now, with retries left").strongReference(true).register(registry);
+                .description("Jobs due now, with retries left").register(registry);
         Gauge.builder("camunda.jobs.failing", management,
                         service -> service.createJobQuery().withException().withRetriesLeft().count())
-                .description("Jobs that failed and wait for a retry").strongReference(true).register(registry);
+                .description("Jobs that failed and wait for a retry").register(registry);
         Gauge.builder("camunda.jobs.out.of.retries", management, service -> service.createJobQuery().noRetriesLeft().count())
-                .description("Jobs out of retries (each an incident)").strongReference(true).register(registry);
+                .description("Jobs out of retries (each an incident)").register(registry);
         Gauge.builder("camunda.incidents.open", runtime, service -> service.createIncidentQuery().count())
-                .description("Open incidents").strongReference(true).register(registry);
+                .description("Open incidents").register(registry);
     }
 }

@@ -21,9 +21,9 @@ class OutboxMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("tandem.outbox.pending", mails, repository -> repository.countByState(OutboundMail.State.PENDING))
-                .description("Mails not sent yet").strongReference(true).register(registry);
+                .description("Mails not sent yet").register(registry);
         Gauge.builder("tandem.outbox.failing", mails,
                         repository -> repository.countByStateAndLastErrorIsNotNull(OutboundMail.State.PENDING))
-                .description("Mails not sent yet whose last attempt failed").strongReference(true).register(registry);
+                .description("Mails not sent yet whose last attempt failed").register(registry);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -32,8 +31,6 @@ import org.springframework.security.web.authentication.logout.DelegatingLogoutSu
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -59,6 +56,7 @@ class PeopleSecurity {
             .matcher(HttpMethod.GET, "/camunda/api/admin/auth/user/{engine}");
     private static final RequestMatcher WEBAPP_LOGOUT = PathPatternRequestMatcher.withDefaults()
             .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout");
+
     private static final RequestMatcher WEBAPP_API = PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**");
 
     @Bean
@@ -81,12 +79,16 @@ class PeopleSecurity {
                         .hasAnyAuthority(Groups.TECHNICIANS, Groups.ACCOUNTING, Groups.ADMINISTRATORS)
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage(LOGIN).defaultSuccessUrl("/"))
-                .addFilterAt(webappLogin(camundaUsers), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAt(new WebappLogin(WEBAPP_LOGIN, camundaUsers), UsernamePasswordAuthenticationFilter.class)
                 // The webapps' own scripts get 401 (and show their login form); pages go to the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
+                        // No CSRF token is checked on a webapp's logout: the session cookie is
+                        // SameSite=Lax, so another site cannot send it, and a webapp POST without
+                        // Camunda's token ends the session anyway (Camunda's CSRF filter does that).
+                        .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"),
+                                WEBAPP_LOGOUT))
                         .invalidateHttpSession(false)
                         .addLogoutHandler(PeopleSecurity::endSession)
                         .logoutSuccessHandler(loggedOut()))
@@ -121,24 +123,6 @@ class PeopleSecurity {
         DelegatingLogoutSuccessHandler handler = new DelegatingLogoutSuccessHandler(byRequest);
         handler.setDefaultLogoutSuccessHandler(page);
         return handler;
-    }
-
-    /**
-     * A webapp's own login form signs in to the one session too: Spring Security checks the
-     * password first, then lets Camunda's login answer the form as it expects (its apps, or 403
-     * for an app the person may not open), then keeps the sign-in in the session.
-     */
-    private static UsernamePasswordAuthenticationFilter webappLogin(AuthenticationProvider camundaUsers) {
-        UsernamePasswordAuthenticationFilter filter = new UsernamePasswordAuthenticationFilter(
-                new ProviderManager(camundaUsers));
-        filter.setRequiresAuthenticationRequestMatcher(WEBAPP_LOGIN);
-        filter.setContinueChainBeforeSuccessfulAuthentication(true);
-        filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-        filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
-        filter.setAuthenticationSuccessHandler((request, response, authentication) -> { });
-        filter.setAuthenticationFailureHandler((request, response, failure) ->
-                response.sendError(HttpStatus.UNAUTHORIZED.value()));
-        return filter;
     }
 
     /** The webapps take the person Spring Security signed in (after its filters, before Camunda's). */

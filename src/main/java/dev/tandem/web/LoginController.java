@@ -1,5 +1,6 @@
 package dev.tandem.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ class LoginController {
     @GetMapping("/")
     String landing(Authentication user, Model model) {
         Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-        List<App> apps = new java.util.ArrayList<>();
+        List<App> apps = new ArrayList<>();
         if (camunda(user.getName(), groups, "tasklist")) {
             apps.add(new App("Tasklist", "Your tasks and your groups' tasks", "/camunda/app/tasklist/default/"));
         }

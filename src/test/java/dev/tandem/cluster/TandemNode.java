@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.tandem.TestDatabase.Database;
 
@@ -103,10 +104,6 @@ final class TandemNode implements AutoCloseable {
         process.waitFor();
     }
 
-    boolean alive() {
-        return process.isAlive();
-    }
-
     String output() {
         try {
             return Files.readString(log);
@@ -124,7 +121,7 @@ final class TandemNode implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
             }
         }

@@ -96,17 +96,19 @@ final class Logins {
 
     /**
      * A JSON POST with the session's cookies and its CSRF token, as a webapp sends it: the token
-     * Camunda last gave the session, in its XSRF-TOKEN cookie (a login sets a new one), repeated
-     * in the X-XSRF-TOKEN header.
+     * Camunda last gave the session in its XSRF-TOKEN cookie (after a login, with the first
+     * response of the new session), repeated in the X-XSRF-TOKEN header.
      */
     ResponseEntity<String> post(Session session, String path, String json) {
-        Matcher cookie = Pattern.compile("XSRF-TOKEN=([^;]*)").matcher(session.cookies());
-        if (!cookie.find()) {
-            throw new IllegalStateException("The session has no CSRF token: " + session.cookies());
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String pair : session.cookies().split("; ")) {
+            String[] nameAndValue = pair.split("=", 2);
+            cookies.put(nameAndValue[0], nameAndValue.length > 1 ? nameAndValue[1] : "");
         }
-        String token = cookie.group(1);
+        keep(get(session, "/camunda/api/engine/engine/", MediaType.APPLICATION_JSON).getHeaders(), cookies);
+        String token = cookies.get("XSRF-TOKEN");
         HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session.cookies());
+        headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.add("X-XSRF-TOKEN", token);
         return http.postForEntity(path, new HttpEntity<>(json, headers), String.class);

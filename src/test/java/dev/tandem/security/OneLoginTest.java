@@ -79,16 +79,38 @@ class OneLoginTest {
     }
 
     @Test
+    void theSessionCookieStaysOnThisSiteAndOutOfScripts() {
+        WebSession alice = new WebSession();
+        HttpResponse<String> signedIn = alice.signIn(base(), "alice", "alice");
+
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("SESSION=").contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
+    void aWebappsOwnLoginFormThatCamundaRefusesSignsNobodyIn() {
+        WebSession alice = new WebSession();
+        alice.get(base() + WHO);
+
+        assertThat(alice.postAsWebappForm(base() + WHO + "/login/cockpit", "username=alice&password=alice")
+                .statusCode()).as("accounting may not open Cockpit").isEqualTo(403);
+        assertThat(alice.get(base() + "/tandem/to-invoice").statusCode()).as("and is not signed in").isEqualTo(302);
+
+        assertThat(alice.postAsWebappForm(base() + WHO + "/login/tasklist", "username=alice&password=alice")
+                .statusCode()).isEqualTo(200);
+        assertThat(alice.get(base() + "/tandem/to-invoice").statusCode()).as("Tasklist's form signs in for all")
+                .isEqualTo(200);
+    }
+
+    @Test
     void loggingOutOfTandemsPagesEndsTheWebappsToo() {
         WebSession theo = new WebSession();
         theo.signIn(base(), "theo", "theo");
         assertThat(theo.get(base() + TASKS).statusCode()).isEqualTo(200);
-        String logout = theo.get(base() + "/tandem/technician").body();
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(logout);
-        assertThat(token.find()).isTrue();
+        String token = theo.csrfToken(base() + "/tandem/technician");
 
-        assertThat(theo.postForm(base() + "/logout", "_csrf=" + token.group(1)).headers().firstValue("Location"))
-                .hasValue(base() + "/login?logout");
+        assertThat(theo.postForm(base() + "/logout", "_csrf=" + WebSession.encode(token)).headers()
+                .firstValue("Location")).hasValue(base() + "/login?logout");
 
         assertThat(theo.get(base() + TASKS).statusCode()).isEqualTo(401);
     }
