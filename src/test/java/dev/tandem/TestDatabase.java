@@ -27,19 +27,22 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             System.out.println("Tandem tests run on H2");
             return;
         }
-        String url = System.getenv("TANDEM_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_PASSWORD", "");
-        if (url == null || url.isBlank()) {
-            url = embedded().getJdbcUrl("postgres", "postgres");
-            user = "postgres";
-            password = "";
-        }
-        System.out.println("Tandem tests run on PostgreSQL at " + url);
+        Database server = server();
+        System.out.println("Tandem tests run on PostgreSQL at " + server.url());
         TestPropertyValues.of(
-                "spring.datasource.url=" + url,
-                "spring.datasource.username=" + user,
-                "spring.datasource.password=" + password).applyTo(context);
+                "spring.datasource.url=" + server.url(),
+                "spring.datasource.username=" + server.user(),
+                "spring.datasource.password=" + server.password()).applyTo(context);
+    }
+
+    /** The PostgreSQL database the tests share: the one TANDEM_TEST_POSTGRES_URL names, or the embedded server's. */
+    private static Database server() {
+        String url = System.getenv("TANDEM_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            return new Database(embedded().getJdbcUrl("postgres", "postgres"), "postgres", "");
+        }
+        return new Database(url, System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_PASSWORD", ""));
     }
 
     /** Whether this run's tests are on PostgreSQL (failsafe) rather than H2 (surefire). */
@@ -60,21 +63,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         if (!postgres()) {
             return new Database("jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
-        String url = System.getenv("TANDEM_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_USER", "postgres");
-        String password = System.getenv().getOrDefault("TANDEM_TEST_POSTGRES_PASSWORD", "");
-        if (url == null || url.isBlank()) {
-            url = embedded().getJdbcUrl("postgres", "postgres");
-            user = "postgres";
-            password = "";
-        }
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+        Database server = server();
+        try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("create database " + unique);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the test database " + unique, e);
         }
-        return new Database(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + unique), user, password);
+        return new Database(server.url().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + unique),
+                server.user(), server.password());
     }
 
     private static synchronized EmbeddedPostgres embedded() {
