@@ -92,10 +92,14 @@ class StartupLock extends AbstractProcessEnginePlugin implements DisposableBean 
         }
     }
 
-    /** Once the node is ready, and when it stops (also after a failed start). */
-    @EventListener(ApplicationReadyEvent.class)
+    /** When the node stops, also after a failed start. */
     @Override
-    public synchronized void destroy() {
+    public void destroy() {
+        release();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void release() {
         if (holding == null) {
             return;
         }
