@@ -45,6 +45,18 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").build());
     }
 
+    /** A GET of a file, such as a PDF: its bytes. */
+    public HttpResponse<byte[]> download(String url) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form POST, as a browser sends one (the body already encoded). */
     public HttpResponse<String> postForm(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")

@@ -110,7 +110,7 @@ public class InvoiceDocument {
         return minutes == allocation.getEntry().getBilledMinutes() ? allocation.getEntry().getActualMinutes() : minutes;
     }
 
-    private static List<TaxAmount> taxes(Invoice invoice) {
+    static List<TaxAmount> taxes(Invoice invoice) {
         Map<BigDecimal, BigDecimal[]> byRate = new TreeMap<>();
         for (InvoiceLine line : invoice.getLines()) {
             BigDecimal[] sums = byRate.computeIfAbsent(line.getTaxRate().stripTrailingZeros(),

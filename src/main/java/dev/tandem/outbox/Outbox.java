@@ -47,6 +47,14 @@ public class Outbox {
         return mails.save(new OutboundMail(recipient, subject, body, attachmentName, attachment, clock.instant()));
     }
 
+    /** Queues a new mail with the subject, text and attachment of an earlier one, to this recipient. */
+    public OutboundMail queueCopy(Long mailId, String recipient) {
+        OutboundMail earlier = mails.findById(mailId)
+                .orElseThrow(() -> new IllegalStateException("No outbound mail " + mailId));
+        return queue(recipient, earlier.getSubject(), earlier.getBody(), earlier.getAttachmentName(),
+                earlier.getAttachment());
+    }
+
     /**
      * Sends a queued mail at most once. The send is recorded, with the Message-ID the server
      * accepted, in a transaction of its own as soon as the server took the mail: whatever fails

@@ -57,6 +57,10 @@ class LoginController {
         if (groups.contains(Groups.ACCOUNTING) || groups.contains(Groups.ADMINISTRATORS)) {
             apps.add(new App("To invoice", "Orders with time or material to invoice; invoice runs", "/tandem/to-invoice"));
         }
+        if (groups.contains(Groups.ACCOUNTING) || groups.contains(Groups.ADMINISTRATORS)
+                || groups.contains(Groups.AUDITORS)) {
+            apps.add(new App("Invoices", "Every invoice and credit note: search, PDF, mail", "/tandem/invoices"));
+        }
         if (camunda(user.getName(), groups, "cockpit")) {
             apps.add(new App("Cockpit", "Processes, their history and incidents; the Audit page", "/camunda/app/cockpit/default/"));
         }

@@ -134,7 +134,7 @@ class TandemBenchmark {
         measured("B4", this::b4Start);
         measured("B1", this::b1Flows);
         measured("B2", () -> b2InvoiceRun(orders, commitsPerSecond));
-        measured("B3", this::b3InvoiceList);
+        measured("B3", () -> b3InvoiceList(login("alice")));
         report.write(Path.of("target", "bench"));
     }
 
@@ -291,12 +291,20 @@ class TandemBenchmark {
         }
     }
 
-    private void b3InvoiceList() {
-        Timings list = sample(() -> invoices.findAll(PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "id")))
-                .getNumberOfElements());
-        report.row("B3", "invoices, newest 50 with the count (%,d invoices; the query an invoice list would use)"
-                        .formatted(invoices.count()),
-                list.toString(), "p95 ≤ 150 ms", list.met(150));
+    /** The Invoices page, first page (the newest 50 with the count and sums), and a search by customer. */
+    private void b3InvoiceList(HttpClient alice) {
+        for (String search : List.of("", "?customer=customer+12")) {
+            Timings list = sample(() -> {
+                HttpResponse<String> response = get(alice, "/tandem/invoices" + search);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("Invoices page answered " + response.statusCode());
+                }
+                return response.body().length();
+            });
+            report.row("B3", "Invoices page%s (%,d documents; p50 / p95)".formatted(
+                    search.isEmpty() ? ", first page" : ", customer search " + search, invoices.count()),
+                    list.toString(), "p95 ≤ 150 ms", list.met(150));
+        }
     }
 
     // ------------------------------------------------------------------ B1

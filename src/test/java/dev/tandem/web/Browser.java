@@ -1,5 +1,9 @@
 package dev.tandem.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,6 +140,19 @@ final class Browser implements AutoCloseable {
                 const form = document.querySelector('.fjs-container');
                 return form.innerText + '\\n' + Array.from(form.querySelectorAll('input, textarea'))
                     .map(field => field.value).join('\\n');""");
+    }
+
+    /** Fetches a link of the page with the browser's session, as a click on it would: a PDF's bytes. */
+    byte[] downloadPdf(String url) throws Exception {
+        String session = driver.manage().getCookieNamed("SESSION").getValue();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200
+                || !response.headers().firstValue("Content-Type").orElse("").equals("application/pdf")) {
+            throw new IllegalStateException("%s gave %d %s, not a PDF".formatted(url, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("")));
+        }
+        return response.body();
     }
 
     /** Keeps what the browser showed, for a person reading a failed build. */

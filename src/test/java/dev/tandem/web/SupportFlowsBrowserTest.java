@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -111,6 +114,26 @@ class SupportFlowsBrowserTest {
         assertThat(runtime.getVariable(ticket.getId(), SupportTicketProcess.LAST_RECORDED)).isEqualTo("1 entry, 3:00 h · 3.00 h");
     }
 
+    private static final String DRAFT_MARK = "DRAFT, not a valid invoice: for review before it is posted, when it gets"
+            + " its number and date. ";
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** The text of the PDF a mail carries. */
+    private static String pdfText(jakarta.mail.internet.MimeMessage mail) throws Exception {
+        var parts = (jakarta.mail.Multipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getContentType().startsWith("application/pdf")) {
+                return pdfText(parts.getBodyPart(i).getInputStream().readAllBytes());
+            }
+        }
+        throw new IllegalStateException("The mail carries no PDF");
+    }
+
     @Test
     void accountantReviewsAndApprovesADraftInvoice() throws Exception {
         Customer customer = fixtures.customer();
@@ -123,6 +146,7 @@ class SupportFlowsBrowserTest {
         tasks.setAssignee(review.getId(), null);
         Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
         TestMailServer.server().purgeEmailFromAllMailboxes();
+        String draft;
 
         try (Browser browser = new Browser()) {
             try {
@@ -130,6 +154,8 @@ class SupportFlowsBrowserTest {
                 browser.openAndClaimTask(baseUrl(), review.getId());
                 assertThat(formText(browser)).contains("Draft invoice for " + order.getBusinessKey(),
                         "Service on Timesheets: 2.00 × 80.00 = 160.00", "Total 160.00 EUR (invoice)");
+                String preview = browser.visible(By.linkText("Preview the PDF")).getDomProperty("href");
+                draft = pdfText(browser.downloadPdf(preview));
                 browser.clickable(By.xpath("//label[contains(., 'Approve: post and send')]")).click();
                 browser.screenshot("tasklist-review-filled");
                 browser.completeTaskForm();
@@ -142,6 +168,13 @@ class SupportFlowsBrowserTest {
         }
         people.runJobs(order);
         assertThat(fixtures.view(invoiceId).state()).isEqualTo(Invoice.State.POSTED);
+        String number = fixtures.view(invoiceId).number();
+        assertThat(draft).contains("Invoice (draft)", "DRAFT, not a valid invoice", "160.00");
+        String posted = pdfText(TestMailServer.server().getReceivedMessages()[0]);
+        assertThat(posted).doesNotContain("DRAFT");
+        assertThat(draft.replace(DRAFT_MARK, "").replace("(draft)", number)
+                .replace("not yet posted", BillingFixtures.today().toString()))
+                .as("the preview is the invoice that was posted, but for its number and date").isEqualTo(posted);
         assertThat(TestMailServer.server().getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactly(customer.getEmail());
         assertThat(waitingTask(order).getTaskDefinitionKey())

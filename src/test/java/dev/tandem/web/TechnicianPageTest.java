@@ -6,10 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -123,7 +119,7 @@ class TechnicianPageTest {
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.SERVICE_TASK_PRINT_REPORT);
 
                 String reportUrl = browser.visible(By.id("report")).getAttribute("href");
-                try (PDDocument pdf = Loader.loadPDF(download(browser, reportUrl))) {
+                try (PDDocument pdf = Loader.loadPDF(browser.downloadPdf(reportUrl))) {
                     assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                             .contains("Worksheet " + number, "Carla Customer", "Burner clean, pressure 1.5 bar");
                     var resources = pdf.getPage(0).getResources();
@@ -149,16 +145,6 @@ class TechnicianPageTest {
     private void theo(ProcessInstance intervention, Map<String, Object> form) {
         var task = engine.getTaskService().createTaskQuery().processInstanceId(intervention.getId()).singleResult();
         engine.getTaskService().complete(task.getId(), form);
-    }
-
-    /** Fetches a page's link with the browser's session, as a click on it would. */
-    private static byte[] download(Browser browser, String url) throws Exception {
-        String session = browser.driver.manage().getCookieNamed("SESSION").getValue();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        return response.body();
     }
 
     private static boolean isImage(PDResources resources, COSName name) {

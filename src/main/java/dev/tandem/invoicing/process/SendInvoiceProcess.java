@@ -14,6 +14,9 @@ public final class SendInvoiceProcess {
      * Started by Tandem only (an invoice run), never by a person: no start event is theirs to use.
      * Variables: {@link InvoicingVariables#INVOICE_ID} and the run's {@link InvoiceRunProcess#RUN_NUMBER}.
      */
+    /** The step that hands the queued mail to the SMTP server; a mail sent again starts there. */
+    static final String SEND_STEP = "serviceTask_sendInvoice";
+
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, null, List.of(), Map.of());
 
     private SendInvoiceProcess() {

@@ -1,0 +1,156 @@
+package dev.tandem.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.tandem.common.NotFound;
+import dev.tandem.outbox.OutboundMail;
+import dev.tandem.outbox.OutboundMailRepository;
+
+/**
+ * Invoices and credit notes as accounting and auditors look them up: a paged search with the
+ * totals of everything it found, and one document with what belongs to it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InvoiceRecords {
+
+    /** Rows on one page of the search. */
+    public static final int PAGE_SIZE = 50;
+
+    /**
+     * What to look for; every part may be null. Number and customer match a part of the text,
+     * case aside; order is an order number; dates are invoice dates, inclusive; amounts are totals
+     * as the customer reads them (a credit note's as a positive figure), inclusive.
+     */
+    public record Filter(String number, String customer, String order, Invoice.State state, LocalDate from,
+                         LocalDate to, BigDecimal min, BigDecimal max) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A page of the documents found, newest first, with the count and the sums over all of them
+     * (credit notes subtract).
+     */
+    public record Found(Filter filter, List<Invoice> rows, int page, long count, BigDecimal untaxed, BigDecimal tax,
+                        BigDecimal total) {
+
+        public int pages() {
+            return (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+    }
+
+    /** One document with its lines, taxes, orders, the documents it reverses or that reverse it, and its mail. */
+    public record Record(Invoice invoice, List<InvoiceDocument.TaxAmount> taxes, List<String> orders,
+                         Invoice reverses, List<Invoice> creditNotes, OutboundMail mail) {
+    }
+
+    private final EntityManager entities;
+    private final InvoiceRepository invoices;
+    private final OutboundMailRepository mails;
+
+    InvoiceRecords(EntityManager entities, InvoiceRepository invoices, OutboundMailRepository mails) {
+        this.entities = entities;
+        this.invoices = invoices;
+        this.mails = mails;
+    }
+
+    public Found search(Filter filter, int page) {
+        Map<String, Object> parameters = new HashMap<>();
+        String where = where(filter, parameters);
+        Object[] sums = bind(entities.createQuery("""
+                select count(i), coalesce(sum(i.amountUntaxed), 0), coalesce(sum(i.amountTax), 0),
+                       coalesce(sum(i.amountTotal), 0)
+                from Invoice i join i.customer c""" + where, Object[].class), parameters).getSingleResult();
+        int from = Math.max(0, page);
+        List<Invoice> rows = bind(entities.createQuery(
+                "select i from Invoice i join fetch i.customer c" + where + " order by i.id desc", Invoice.class),
+                parameters).setFirstResult(from * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return new Found(filter, rows, from, (Long) sums[0], (BigDecimal) sums[1], (BigDecimal) sums[2],
+                (BigDecimal) sums[3]);
+    }
+
+    public Record of(Long invoiceId) {
+        Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
+        invoice.getCustomer().getName();
+        List<String> orders = invoice.getLines().stream()
+                .filter(line -> line.getSalesOrderLine() != null)
+                .map(line -> line.getSalesOrderLine().getOrder().getNumber())
+                .distinct().sorted().toList();
+        Invoice reverses = invoice.getReversedInvoice();
+        if (reverses != null) {
+            reverses.getNumber();
+        }
+        OutboundMail mail = invoice.getMailId() == null ? null : mails.findById(invoice.getMailId()).orElse(null);
+        return new Record(invoice, InvoiceDocument.taxes(invoice), orders, reverses,
+                invoices.findByReversedInvoiceId(invoiceId), mail);
+    }
+
+    private static String where(Filter filter, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (filter.number() != null) {
+            where.append(" and lower(i.number) like :number escape '\\'");
+            parameters.put("number", contains(filter.number()));
+        }
+        if (filter.customer() != null) {
+            where.append(" and lower(c.name) like :customer escape '\\'");
+            parameters.put("customer", contains(filter.customer()));
+        }
+        if (filter.order() != null) {
+            where.append(" and exists (select 1 from InvoiceLine l where l.invoice = i"
+                    + " and l.salesOrderLine.order.number = :order)");
+            parameters.put("order", filter.order().trim().toUpperCase());
+        }
+        if (filter.state() != null) {
+            where.append(" and i.state = :state");
+            parameters.put("state", filter.state());
+        }
+        if (filter.from() != null) {
+            where.append(" and i.invoiceDate >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and i.invoiceDate <= :to");
+            parameters.put("to", filter.to());
+        }
+        String shown = "(case when i.moveType = dev.tandem.invoicing.Invoice.MoveType.CREDIT_NOTE"
+                + " then -i.amountTotal else i.amountTotal end)";
+        if (filter.min() != null) {
+            where.append(" and ").append(shown).append(" >= :min");
+            parameters.put("min", filter.min());
+        }
+        if (filter.max() != null) {
+            where.append(" and ").append(shown).append(" <= :max");
+            parameters.put("max", filter.max());
+        }
+        return where.toString();
+    }
+
+    /** A LIKE pattern for text anywhere in the value, the user's % and _ taken literally. */
+    private static String contains(String text) {
+        return "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Map<String, Object> parameters) {
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+}
