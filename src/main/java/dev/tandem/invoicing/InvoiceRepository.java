@@ -34,6 +34,13 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
         return draftsOfOrders(List.of(orderId)).stream().map(row -> (Invoice) row[1]).findFirst();
     }
 
+    /** The posted invoices (not credit notes) with a line of this order, newest first. */
+    @Query("""
+            select distinct i from InvoiceLine l join l.invoice i where l.salesOrderLine.order.number = :orderNumber
+            and i.state = dev.tandem.invoicing.Invoice.State.POSTED
+            and i.moveType = dev.tandem.invoicing.Invoice.MoveType.INVOICE order by i.id desc""")
+    List<Invoice> postedInvoicesOfOrder(String orderNumber);
+
     /** An invoice run's invoices, with their customers, for its page. */
     @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.number, i.id")
     List<Invoice> findByRunWithCustomer(String run);

@@ -126,9 +126,13 @@ final class Browser implements AutoCloseable {
 
     /** Clicks Complete under a Camunda Form, scrolled clear of Tasklist's footer. */
     void completeTaskForm() {
-        WebElement complete = clickable(By.cssSelector(".form-actions button.btn-primary"));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-        clickable(By.cssSelector(".form-actions button.btn-primary")).click();
+        clickCentered(By.cssSelector(".form-actions button.btn-primary"));
+    }
+
+    /** Clicks an element once scrolled to the middle of the window, clear of Tasklist's header and footer. */
+    void clickCentered(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", clickable(locator));
+        clickable(locator).click();
     }
 
     /**

@@ -188,14 +188,29 @@ class SupportFlowsBrowserTest {
         Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
         Long kept = fixtures.log(fixtures.employee(), fixtures.line(orderId), "1").getId();
         Long credited = fixtures.log(fixtures.employee(), fixtures.line(orderId), "2").getId();
-        String invoiceNumber = people.invoiceThenAskToCredit(order);
-        Task credit = waitingTask(order);
-        assertThat(credit.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
-        tasks.setAssignee(credit.getId(), null);
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runJobs(order);
+        String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+        Task choose = waitingTask(order);
+        assertThat(choose.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        tasks.setAssignee(choose.getId(), null);
 
         try (Browser browser = new Browser()) {
             try {
                 browser.login(baseUrl(), "tasklist", "alice", "alice");
+                browser.openAndClaimTask(baseUrl(), choose.getId());
+                browser.clickable(By.xpath("//label[contains(., 'Credit an invoice')]")).click();
+                browser.clickCentered(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+                browser.clickCentered(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][starts-with(normalize-space(.), '"
+                        + invoiceNumber + " · ')]"));
+                browser.screenshot("tasklist-credit-chosen");
+                browser.completeTaskForm();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                        tasks.createTaskQuery().taskId(choose.getId()).count() == 0);
+
+                Task credit = waitingTask(order);
+                assertThat(credit.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
                 browser.openAndClaimTask(baseUrl(), credit.getId());
                 assertThat(formText(browser)).contains("Credit " + invoiceNumber, "2.00 h", "1.00 h");
                 browser.clickable(By.xpath("//label[contains(., '2.00 h')]")).click();

@@ -47,6 +47,8 @@ public final class InvoicingVariables {
 
     /** "Credit an invoice": the posted invoice to credit, then the entries ticked (none: all of it). */
     public static final String CREDITED_INVOICE_NUMBER = "creditedInvoiceNumber";
+    /** The order's posted invoices, offered to pick the one to credit (JSON: value and label). */
+    public static final String CREDITABLE_INVOICES = "creditableInvoices";
     /** Offered on the credit form as a checklist: label and entry id per timesheet entry still billed. */
     public static final String CREDITABLE_ENTRIES = "creditableEntries";
     public static final String CREDITED_ENTRIES = "creditedEntries";
