@@ -21,6 +21,8 @@ public class Customer {
     private String address;
     private String timeZone;
     private String language;
+    private String vatNumber;
+    private Integer paymentTermsDays;
 
     protected Customer() {
     }
@@ -52,6 +54,29 @@ public class Customer {
                     .formatted(name));
         }
         return email;
+    }
+
+    /** The customer's VAT number, printed on their documents; null when they have none. */
+    public String getVatNumber() {
+        return vatNumber;
+    }
+
+    /** Days the customer has to pay an invoice; null: the company's payment terms. */
+    public Integer getPaymentTermsDays() {
+        return paymentTermsDays;
+    }
+
+    public Customer withVatNumber(String vatNumber) {
+        this.vatNumber = vatNumber;
+        return this;
+    }
+
+    public Customer withPaymentTermsDays(Integer days) {
+        if (days != null && (days < 0 || days > 365)) {
+            throw new BillingException("Payment terms are 0 to 365 days, not %d.".formatted(days));
+        }
+        this.paymentTermsDays = days;
+        return this;
     }
 
     public String getAddress() {

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The company that sends the invoices: its letterhead, the sender of its mail, its one currency
- * the time zone its days are counted in and how its taxes are rounded to the cent (settings under
- * {@code tandem.company}).
+ * The company that sends the invoices: its letterhead (name, address, mail, VAT number and
+ * registered office), the sender of its mail, its one currency, the time zone its days are
+ * counted in, how its taxes are rounded to the cent, the bank account customers pay to and the
+ * days they have to pay unless their own terms say otherwise (settings under {@code tandem.company}).
  */
 @ConfigurationProperties("tandem.company")
 public record Company(@DefaultValue("Tandem Services") String name,
@@ -18,5 +19,16 @@ public record Company(@DefaultValue("Tandem Services") String name,
                       @DefaultValue("billing@tandem.example") String email,
                       @DefaultValue("EUR") String currency,
                       @DefaultValue("Europe/Brussels") ZoneId timeZone,
-                      @DefaultValue("per-line") TaxRounding taxRounding) {
+                      @DefaultValue("per-line") TaxRounding taxRounding,
+                      @DefaultValue("") String vatNumber,
+                      @DefaultValue("") String registeredOffice,
+                      @DefaultValue("") String iban,
+                      @DefaultValue("") String bic,
+                      @DefaultValue("30") int paymentTermsDays) {
+
+    public Company {
+        if (paymentTermsDays < 0 || paymentTermsDays > 365) {
+            throw new IllegalArgumentException("tandem.company.payment-terms-days is 0 to 365, not " + paymentTermsDays);
+        }
+    }
 }

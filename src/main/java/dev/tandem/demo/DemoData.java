@@ -56,6 +56,8 @@ class DemoData implements ApplicationRunner {
             new DemoUser("audrey", "Audrey", "Auditor", Groups.AUDITORS));
 
     static final String DEMO_CUSTOMER = "Globex Corporation";
+    /** The demo's tax on services and goods: 21 %, as Belgian VAT. */
+    static final String DEMO_TAX = "21";
 
     private final IdentityService identity;
     private final ActingUser acting;
@@ -93,15 +95,17 @@ class DemoData implements ApplicationRunner {
         Customer acme = customers.save(new Customer("Acme Corp", "billing@acme.example", "1 Main Street, Springfield",
                 brussels, "en"));
         Customer globex = customers.save(new Customer(DEMO_CUSTOMER, "accounts@globex.example",
-                "42 Industrial Way, Cypress Creek", brussels, "en"));
+                "42 Industrial Way, Cypress Creek", brussels, "en").withVatNumber("BE 0987.654.321")
+                .withPaymentTermsDays(15));
 
         Product prepaid = products.save(Product.service("PREPAID", "Prepaid support hours",
-                Product.BillingPolicy.PREPAID, Product.Unit.HOUR, "100.00"));
+                Product.BillingPolicy.PREPAID, Product.Unit.HOUR, "100.00").withTaxRate(DEMO_TAX));
         Product timesheet = products.save(Product.service("TIMESHEET", "Service on Timesheets",
-                Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "80.00"));
-        Product cable = products.save(Product.storable("CABLE", "Network cable (5 m)", "25.00"));
-        Product accessPoint = products.save(Product.storable("AP", "Wi-Fi access point", "120.00"));
-        products.save(Product.storable("RJ45", "RJ45 connector", "1.50").allowingNegativeStock());
+                Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "80.00").withTaxRate(DEMO_TAX));
+        Product cable = products.save(Product.storable("CABLE", "Network cable (5 m)", "25.00").withTaxRate(DEMO_TAX));
+        Product accessPoint = products.save(Product.storable("AP", "Wi-Fi access point", "120.00").withTaxRate(DEMO_TAX));
+        products.save(Product.storable("RJ45", "RJ45 connector", "1.50").withTaxRate(DEMO_TAX)
+                .allowingNegativeStock());
         inventory.receive(cable.getId(), new BigDecimal("50"));
         inventory.receive(accessPoint.getId(), new BigDecimal("5"));
 

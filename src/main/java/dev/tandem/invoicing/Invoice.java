@@ -56,6 +56,7 @@ public class Invoice {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private Customer customer;
     private LocalDate invoiceDate;
+    private LocalDate dueDate;
     private String origin;
     private LocalDate periodStart;
     private LocalDate periodEnd;
@@ -119,9 +120,14 @@ public class Invoice {
         return lines.stream().anyMatch(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION);
     }
 
-    void post(LocalDate date, int year, int sequence, Instant now) {
+    /**
+     * Numbers and dates it; an invoice that asks for money is due after the customer's payment
+     * terms (a credit note or a settled final statement has no due date).
+     */
+    void post(LocalDate date, int year, int sequence, Instant now, int paymentTermsDays) {
         state = State.POSTED;
         invoiceDate = date;
+        dueDate = moveType == MoveType.INVOICE && amountTotal.signum() > 0 ? date.plusDays(paymentTermsDays) : null;
         sequenceYear = year;
         sequenceNumber = sequence;
         number = "%s/%d/%05d".formatted(numberPrefix(), year, sequence);
@@ -209,6 +215,11 @@ public class Invoice {
 
     public Customer getCustomer() {
         return customer;
+    }
+
+    /** When the customer has to have paid; null for a credit note, a settled statement or a draft. */
+    public LocalDate getDueDate() {
+        return dueDate;
     }
 
     public LocalDate getInvoiceDate() {

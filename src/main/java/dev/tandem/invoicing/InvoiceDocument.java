@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import dev.tandem.catalog.Product;
 import dev.tandem.common.Company;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
@@ -50,6 +51,14 @@ public class InvoiceDocument {
      */
     public record PrintedLine(InvoiceLine line, BigDecimal quantity, BigDecimal subtotal, String time,
                               boolean roundedWithTheOrder) {
+
+        /** The unit of the quantity: hours for time and hourly products, units for the rest. */
+        public String unit() {
+            Product product = line.getSalesOrderLine() == null ? null : line.getSalesOrderLine().getProduct();
+            boolean hours = line.getKind() == InvoiceLine.Kind.TIME
+                    || (product != null && product.getUnit() == Product.Unit.HOUR);
+            return hours ? "h" : quantity.abs().compareTo(BigDecimal.ONE) == 0 ? "unit" : "units";
+        }
     }
 
     public record TaxAmount(BigDecimal rate, BigDecimal base, BigDecimal tax) {
@@ -89,6 +98,9 @@ public class InvoiceDocument {
         context.setVariable("tax", invoice.shown(invoice.getAmountTax()));
         context.setVariable("total", invoice.shown(invoice.getAmountTotal()));
         context.setVariable("rounding", roundingRule(invoice, entries(invoice)));
+        context.setVariable("orders", invoice.getLines().stream().filter(line -> line.getSalesOrderLine() != null)
+                .map(line -> line.getSalesOrderLine().getOrder().getNumber()).distinct().sorted().toList());
+        context.setVariable("amendedTasks", amendedFieldTasks(entries(invoice)));
         return templates.process("invoice/document", context);
     }
 
@@ -102,6 +114,15 @@ public class InvoiceDocument {
         }
         return new PrintedLine(line, invoice.shown(line.getQuantity()), invoice.shown(line.getSubtotal()), time,
                 line.isRoundedWithTheOrder());
+    }
+
+    /** The field tasks whose time added after the customer signed this document bills, if it bills only such time. */
+    private static List<String> amendedFieldTasks(List<BilledEntry> entries) {
+        if (entries.isEmpty() || !entries.stream().allMatch(billed -> billed.entry().isAmendment())) {
+            return List.of();
+        }
+        return entries.stream().map(billed -> billed.entry().getFieldTask())
+                .filter(Objects::nonNull).map(task -> task.getNumber()).distinct().sorted().toList();
     }
 
     /** A partial credit gives back billed minutes only: its actual time is the same minutes. */
@@ -145,9 +166,12 @@ public class InvoiceDocument {
         if (!rules.isEmpty()) {
             rule.append("Rounding of timer time: ").append(String.join("; ", rules)).append(". ");
         }
+        if (entries.stream().anyMatch(billed -> billed.entry().getRoundingRule() == null)) {
+            rule.append("Time logged by hand is billed as logged. ");
+        }
         if (!entries.isEmpty()) {
-            rule.append("Time logged by hand is billed as logged. Hours are shown as hours:minutes and as decimal "
-                    + "hours to two decimals, which the amounts are computed with. ");
+            rule.append("Hours are shown as hours:minutes and as decimal hours to two decimals, which the amounts "
+                    + "are computed with. ");
         }
         rule.append("Each amount is quantity × unit price rounded half-up to the cent; ");
         rule.append(invoice.getLines().stream().map(line -> line.getSalesOrderLine().getOrder().getTaxRounding())

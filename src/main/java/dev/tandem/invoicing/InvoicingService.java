@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
 import dev.tandem.money.Money;
@@ -59,9 +60,13 @@ public class InvoicingService {
     private final InvoiceRunSkipRepository runSkips;
     private final BilledSoFar billed;
 
+    private final Company company;
+
     InvoicingService(InvoiceRepository invoices, InvoiceLineRepository invoiceLines, SalesOrderRepository orders,
                      SalesOrderService salesOrders, TimesheetEntryRepository entries, OrderFigures figures,
-                     NumberSequences numbers, Clock clock, InvoiceRunSkipRepository runSkips, BilledSoFar billed) {
+                     NumberSequences numbers, Clock clock, InvoiceRunSkipRepository runSkips, BilledSoFar billed,
+                     Company company) {
+        this.company = company;
         this.billed = billed;
         this.runSkips = runSkips;
         this.invoices = invoices;
@@ -453,7 +458,9 @@ public class InvoicingService {
         }
         LocalDate today = LocalDate.now(clock);
         int sequence = numbers.next(invoice.numberPrefix() + "/" + today.getYear());
-        invoice.post(today, today.getYear(), sequence, clock.instant());
+        Integer terms = invoice.getCustomer().getPaymentTermsDays();
+        invoice.post(today, today.getYear(), sequence, clock.instant(),
+                terms != null ? terms : company.paymentTermsDays());
         return invoice;
     }
 

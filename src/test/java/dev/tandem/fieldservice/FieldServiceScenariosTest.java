@@ -3,12 +3,21 @@ package dev.tandem.fieldservice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +30,7 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceDocument;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.inventory.InventoryService;
@@ -43,6 +53,7 @@ class FieldServiceScenariosTest {
     @Autowired TimeRoundingRules rounding;
     @Autowired InventoryService inventory;
     @Autowired InvoicingService invoicing;
+    @Autowired InvoiceDocument documents;
     @Autowired OrderFigures figures;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TestClock clock;
@@ -111,7 +122,7 @@ class FieldServiceScenariosTest {
     }
 
     @Test
-    void scenario24_timeAddedAfterSigningAndInvoicingIsBilledAloneOnANewInvoice() {
+    void scenario24_timeAddedAfterSigningAndInvoicingIsBilledAloneOnANewInvoice() throws IOException {
         Customer customer = fixtures.customer();
         Employee technician = fixtures.employee();
         Long order = fixtures.confirmedOrder(customer, fixtures.postpaid("80"), "10");
@@ -125,6 +136,13 @@ class FieldServiceScenariosTest {
         assertThat(amendment.getAmountTotal()).isEqualByComparingTo("40");
         assertThat(amendment.getLines()).singleElement()
                 .satisfies(line -> assertThat(line.getQuantity()).isEqualByComparingTo("0.5"));
+        invoicing.post(amendment.getId());
+        try (PDDocument pdf = Loader.loadPDF(documents.pdf(amendment.getId()))) {
+            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 60), "png",
+                    Files.createDirectories(Path.of("target", "screenshots")).resolve("invoice-amendment-page-1.png").toFile());
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Time added after the customer signed field task " + task.getNumber() + ".", "0.50 h");
+        }
     }
 
     @Test

@@ -139,7 +139,7 @@ class InvoiceDocumentTest {
 
         assertThat(text).contains("Invoice " + settlement.getNumber(),
                 "Final statement: settled by your down payments, nothing to pay.",
-                "Deduction: Down payment of 100 % on " + fixtures.orderNumber(order), "-1.00 171.00 21 % -171.00",
+                "Deduction: Down payment of 100 % on " + fixtures.orderNumber(order), "-1.00 unit 171.00 21 % -171.00",
                 "Tax 21 % on 0.00 0.00", "Total EUR 0.00",
                 "The down payments received settle this order: nothing is due.");
     }
@@ -163,6 +163,44 @@ class InvoiceDocumentTest {
         assertThat(last.getAmountTax()).isEqualByComparingTo("5.59");
         assertThat(printed(last, "invoice-rounded-with-the-order-page-1.png")).contains("0:20 h · 0.33 h",
                 "are the change it makes to each order's rounded figures");
+    }
+
+    @Test
+    void documentsCarryTermsVatNumbersBankAndUnitsAndACreditNoteIsWordedAsOne() throws IOException {
+        Customer customer = customers.save(new Customer("Wayne Enterprises " + System.nanoTime(), "ap@wayne.example",
+                "1007 Mountain Drive, Gotham", BillingFixtures.ZONE, "en").withVatNumber("BE 0111.222.333")
+                .withPaymentTermsDays(15));
+        Long prepaidOrder = fixtures.confirmedOrder(customer, fixtures.save(fixtures.prepaid("100").withTaxRate("21")), "10");
+        Invoice prepaid = invoicing.post(invoicing.createInvoice(prepaidOrder, TimesheetsPeriod.ALL, false).getId());
+        String prepaidText = printed(prepaid, "invoice-prepaid-page-1.png");
+        assertThat(prepaidText).contains("Invoice " + prepaid.getNumber(), "VAT BE 0123.456.789",
+                "Registered office: Rue de la Loi 16, 1000 Brussels", "VAT BE 0111.222.333",
+                "Due date " + BillingFixtures.today().plusDays(15), "10.00 h 100.00 21 % 1,000.00",
+                "Please pay 1,210.00 EUR by " + BillingFixtures.today().plusDays(15)
+                        + " to IBAN BE71 0961 2345 6769 (BIC GKCCBEBB), with the reference " + prepaid.getNumber() + ".")
+                .as("a prepaid invoice bills no time").doesNotContain("Time logged by hand", "Hours are shown");
+
+        Long order = fixtures.confirmedOrder(customer, fixtures.save(fixtures.postpaid("80").withTaxRate("21")), "10");
+        Employee employee = fixtures.employee();
+        Long kept = fixtures.log(employee, fixtures.line(order), BillingFixtures.today().minusDays(1), "1").getId();
+        fixtures.log(employee, fixtures.line(order), "2");
+        Invoice invoice = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+        Invoice credit = invoicing.post(invoicing.createCreditNote(invoice.getId(), java.util.Set.of(kept)).getId());
+        String creditText = printed(credit, "credit-note-page-1.png");
+        assertThat(creditText).contains("Credit note " + credit.getNumber(), "Credit note date " + BillingFixtures.today(),
+                "Reversing invoice " + invoice.getNumber(), "Order " + fixtures.orderNumber(order), "Credited to",
+                "1.00 h 80.00 21 % 80.00", "This credit note reverses invoice " + invoice.getNumber()
+                        + ": 96.80 EUR is deducted from what you owe us or refunded.",
+                "Annex: timesheet entries credited")
+                .doesNotContain("Invoice date", "Due date", "Please pay", "Credit of", "entries billed");
+        try (PDDocument read = Loader.loadPDF(document.pdf(credit.getId()))) {
+            assertThat(read.getNumberOfPages()).isEqualTo(2);
+            BufferedImage annex = new PDFRenderer(read).renderImageWithDPI(1, 60);
+            Path preview = Path.of("target", "screenshots", "credit-note-page-2.png");
+            ImageIO.write(annex, "png", preview.toFile());
+            assertThat(new PDFTextStripper().getText(read)).as("dates on one line")
+                    .contains(BillingFixtures.today().minusDays(1).toString());
+        }
     }
 
     private String printed(Invoice invoice, String screenshot) throws IOException {
