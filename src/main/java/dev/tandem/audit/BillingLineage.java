@@ -3,7 +3,6 @@ package dev.tandem.audit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +38,13 @@ import dev.tandem.timesheets.TimesheetEntryRepository;
 @Transactional(readOnly = true)
 public class BillingLineage {
 
+    /**
+     * An invoice or credit note: for a credit note, the invoice it reverses; for an invoice, the
+     * credit notes against it (drafts included).
+     */
     public record InvoiceLineage(Long id, String number, String kind, String state, String customer, String origin,
                                  String invoiceDate, String untaxed, String total, String hoursBilled,
+                                 String reverses, List<Holder> creditNotes,
                                  List<Line> lines, List<Entry> entries, List<Change> changes,
                                  List<ProcessRun> processes) {
     }
@@ -58,9 +62,9 @@ public class BillingLineage {
                          String processInstanceId) {
     }
 
-    /** A row of the audit trail browsed across records. */
-    public record TrailRow(String at, String by, String entity, String entityId, String action, String property,
-                           String oldValue, String newValue, String processInstanceId) {
+    /** A row of the audit trail browsed across records; {@code record} names it as people know it. */
+    public record TrailRow(String at, String by, String entity, String entityId, String record, String action,
+                           String property, String oldValue, String newValue, String processInstanceId) {
     }
 
     public record ProcessRun(String processInstanceId, String process, String businessKey, String startedAt,
@@ -73,13 +77,12 @@ public class BillingLineage {
     public record EntryLineage(Entry entry, List<Holder> heldBy, List<Change> changes, List<ProcessRun> processes) {
     }
 
-    /** An invoice or credit note holding minutes of an entry. */
+    /** An invoice or credit note holding minutes of an entry (or, for a lineage's credit notes, what it bills). */
     public record Holder(Long invoiceId, String number, String kind, String state, int minutes) {
     }
 
     /** What one page of the browsed audit trail shows at most. */
     static final int MAX_ROWS = 500;
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final InvoiceRepository invoices;
     private final TimesheetEntryRepository entries;
@@ -108,10 +111,16 @@ public class BillingLineage {
                 .toList();
         int minutes = billed.stream().mapToInt(Entry::minutes).sum();
         List<Change> changes = changes("Invoice", invoice.getId());
+        List<Holder> creditNotes = invoices.findByReversedInvoiceId(invoice.getId()).stream()
+                .map(credit -> new Holder(credit.getId(), credit.getNumber(), credit.getMoveType().name(),
+                        credit.getState().name(), credit.getLines().stream().flatMap(line -> line.getAllocations().stream())
+                        .mapToInt(BillingAllocation::getMinutes).sum()))
+                .toList();
         return new InvoiceLineage(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
                 invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrigin(),
                 Objects.toString(invoice.getInvoiceDate(), null), plain(invoice.getAmountUntaxed()),
                 plain(invoice.getAmountTotal()), HoursAndMinutes.withDecimal(minutes),
+                invoice.getReversedInvoice() == null ? null : invoice.getReversedInvoice().getNumber(), creditNotes,
                 invoice.getLines().stream().map(line -> new Line(line.getDescription(), line.getKind().name(),
                         plain(line.getQuantity()), plain(line.getUnitPrice()), plain(line.getSubtotal()))).toList(),
                 billed, changes, runs(changes));
@@ -151,13 +160,15 @@ public class BillingLineage {
 
     /** The latest changes to billing data, newest first, by record type, person and days (inclusive). */
     public List<TrailRow> recentChanges(String entity, String changedBy, LocalDate from, LocalDate to) {
+        RecordNames names = new RecordNames(entityManager, company.timeZone());
         return trail.recent(blankToNull(entity), blankToNull(changedBy),
                         from == null ? null : from.atStartOfDay(company.timeZone()).toInstant(),
                         to == null ? null : to.plusDays(1).atStartOfDay(company.timeZone()).toInstant(), MAX_ROWS)
                 .stream()
                 .map(change -> new TrailRow(moment(change.changedAt()), change.changedBy(), change.entity(),
-                        change.entityId(), change.action(), change.property(), change.oldValue(), change.newValue(),
-                        change.processInstanceId()))
+                        change.entityId(), names.record(change.entity(), change.entityId()), change.action(),
+                        change.property(), names.value(change.entity(), change.property(), change.oldValue()),
+                        names.value(change.entity(), change.property(), change.newValue()), change.processInstanceId()))
                 .toList();
     }
 
@@ -166,10 +177,17 @@ public class BillingLineage {
     }
 
     private List<Change> changes(String entity, Object id) {
+        RecordNames names = new RecordNames(entityManager, company.timeZone());
         return trail.of(entity, id).stream()
                 .map(change -> new Change(moment(change.changedAt()), change.changedBy(), change.action(),
-                        change.property(), change.oldValue(), change.newValue(), change.processInstanceId()))
+                        change.property(), names.value(entity, change.property(), change.oldValue()),
+                        names.value(entity, change.property(), change.newValue()), change.processInstanceId()))
                 .toList();
+    }
+
+    /** The zone every time of the audit page is shown in: the company's. */
+    public String timeZone() {
+        return company.timeZone().getId();
     }
 
     /** The process instances whose steps made these changes, as far as the asking user may read their history. */
@@ -195,7 +213,7 @@ public class BillingLineage {
     }
 
     private String moment(Instant instant) {
-        return MOMENT.format(instant.atZone(company.timeZone()));
+        return RecordNames.MOMENT.format(instant.atZone(company.timeZone()));
     }
 
     private static String plain(BigDecimal amount) {

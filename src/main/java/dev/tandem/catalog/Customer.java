@@ -66,6 +66,11 @@ public class Customer {
         return paymentTermsDays;
     }
 
+    /** The days this customer has to pay: their own payment terms, or else the company's. */
+    public int paymentTermsDays(int companyTerms) {
+        return paymentTermsDays != null ? paymentTermsDays : companyTerms;
+    }
+
     public Customer withVatNumber(String vatNumber) {
         this.vatNumber = vatNumber;
         return this;

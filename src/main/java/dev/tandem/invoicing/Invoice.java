@@ -127,7 +127,7 @@ public class Invoice {
     void post(LocalDate date, int year, int sequence, Instant now, int paymentTermsDays) {
         state = State.POSTED;
         invoiceDate = date;
-        dueDate = moveType == MoveType.INVOICE && amountTotal.signum() > 0 ? date.plusDays(paymentTermsDays) : null;
+        dueDate = dueDateIfPostedOn(date, paymentTermsDays);
         sequenceYear = year;
         sequenceNumber = sequence;
         number = "%s/%d/%05d".formatted(numberPrefix(), year, sequence);
@@ -215,6 +215,11 @@ public class Invoice {
 
     public Customer getCustomer() {
         return customer;
+    }
+
+    /** The due date it gets when posted on that day: none unless it asks the customer for money. */
+    LocalDate dueDateIfPostedOn(LocalDate date, int paymentTermsDays) {
+        return moveType == MoveType.INVOICE && amountTotal.signum() > 0 ? date.plusDays(paymentTermsDays) : null;
     }
 
     /** When the customer has to have paid; null for a credit note, a settled statement or a draft. */

@@ -1,6 +1,8 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +40,11 @@ public class InvoiceDocument {
     private final Company company;
     private final PdfPrinter printer;
 
-    InvoiceDocument(InvoiceRepository invoices, ITemplateEngine templates, Company company, PdfPrinter printer) {
+    private final Clock clock;
+
+    InvoiceDocument(InvoiceRepository invoices, ITemplateEngine templates, Company company, PdfPrinter printer,
+                    Clock clock) {
+        this.clock = clock;
         this.invoices = invoices;
         this.templates = templates;
         this.company = company;
@@ -101,6 +107,11 @@ public class InvoiceDocument {
         context.setVariable("orders", invoice.getLines().stream().filter(line -> line.getSalesOrderLine() != null)
                 .map(line -> line.getSalesOrderLine().getOrder().getNumber()).distinct().sorted().toList());
         context.setVariable("amendedTasks", amendedFieldTasks(entries(invoice)));
+        // A draft's preview shows the due date it gets if posted today, as the posted invoice will.
+        context.setVariable("dueDate", invoice.getState() == Invoice.State.DRAFT
+                ? invoice.dueDateIfPostedOn(LocalDate.now(clock), invoice.getCustomer().paymentTermsDays(
+                        company.paymentTermsDays()))
+                : invoice.getDueDate());
         return templates.process("invoice/document", context);
     }
 

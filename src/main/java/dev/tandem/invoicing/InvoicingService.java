@@ -458,9 +458,8 @@ public class InvoicingService {
         }
         LocalDate today = LocalDate.now(clock);
         int sequence = numbers.next(invoice.numberPrefix() + "/" + today.getYear());
-        Integer terms = invoice.getCustomer().getPaymentTermsDays();
         invoice.post(today, today.getYear(), sequence, clock.instant(),
-                terms != null ? terms : company.paymentTermsDays());
+                invoice.getCustomer().paymentTermsDays(company.paymentTermsDays()));
         return invoice;
     }
 

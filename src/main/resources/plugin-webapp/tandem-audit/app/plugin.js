@@ -1,7 +1,8 @@
 // Tandem's audit page in Cockpit, for auditors and process owners.
 // #/audit                     search instances of a process, running or finished, by business key and dates
 // #/audit?instance=<id>       one instance: path, who did each step, variables as they changed, incidents, operations
-// #/audit?invoice=<number>    an invoice's lineage: the entries it bills, who recorded them, who created and posted it
+// #/audit?invoice=<number>    an invoice's lineage: the entries it bills, who recorded them, who created and posted it,
+//                             the credit notes against it or the invoice a credit note reverses
 // #/audit?entry=<id>          a timesheet entry: its changes and the invoices and credit notes that hold it
 // #/audit?changes=1&...       the audit trail of billing data, by record type, person and days
 // Reads only: the engine's history through Cockpit's REST API, Tandem's lineage through the plugin resource.
@@ -15,13 +16,36 @@ function esc(value) {
   return String(value ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 }
 
+// Every time on the page is shown, and every date typed is read, in the company's time zone (the
+// server's tandem.company.time-zone), whatever the browser's: set by show() before anything is drawn.
+let zone = 'UTC';
+
+function clockParts(date) {
+  return Object.fromEntries(new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric',
+    month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'})
+    .formatToParts(date).map(part => [part.type, part.value]));
+}
+
+/** An instant as the company's clock showed it: 2026-11-23 14:05:09. */
 function moment(iso) {
   if (!iso) {
     return '';
   }
-  const d = new Date(iso);
-  const two = n => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+  const p = clockParts(new Date(iso));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** The instant a day (2026-11-23) plus some days begins in the company's time zone, as the engine's REST API writes it. */
+function dayStart(day, plusDays = 0) {
+  const [y, m, d] = day.split('-').map(Number);
+  const midnightUtc = Date.UTC(y, m - 1, d + plusDays);
+  const offset = instant => {
+    const p = clockParts(new Date(instant));
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+  };
+  let instant = midnightUtc - offset(midnightUtc);
+  instant = midnightUtc - offset(instant);
+  return new Date(instant).toISOString().replace('Z', '+0000');
 }
 
 function shown(value) {
@@ -117,8 +141,8 @@ async function searchView(api, node, params) {
   const filters = {
     processDefinitionKey: key,
     businessKeyLike: params.get('businessKey') ? `%${params.get('businessKey')}%` : null,
-    startedAfter: params.get('from') ? `${params.get('from')}T00:00:00.000+0000` : null,
-    startedBefore: params.get('to') ? `${params.get('to')}T23:59:59.999+0000` : null,
+    startedAfter: params.get('from') ? dayStart(params.get('from')) : null,
+    startedBefore: params.get('to') ? dayStart(params.get('to'), 1) : null,
     finished: params.get('finished') === 'true' ? true : null,
     sortBy: 'startTime', sortOrder: 'desc', maxResults: 200,
   };
@@ -144,7 +168,7 @@ async function instanceView(api, node, id) {
   node.innerHTML = `
     <p>${link({}, '← Audit')}</p>
     <h2 id="tandem-instance-title">${esc(instance.processDefinitionName || instance.processDefinitionKey)} ${esc(instance.businessKey || '')}</h2>
-    <p>Version ${esc(instance.processDefinitionVersion)} · ${esc(instance.state)} · started ${esc(moment(instance.startTime))}
+    <p id="tandem-instance-facts">Version ${esc(instance.processDefinitionVersion)} · ${esc(instance.state)} · started ${esc(moment(instance.startTime))}
       ${instance.startUserId ? 'by ' + esc(instance.startUserId) : ''} ${instance.endTime ? '· ended ' + esc(moment(instance.endTime)) : ''}</p>
     <h3>Path</h3>
     ${table('tandem-path', ['Step', 'Type', 'Started', 'Ended', 'Done by'],
@@ -152,7 +176,8 @@ async function instanceView(api, node, id) {
         esc(a.activityType === 'userTask' ? (completedBy[a.id]?.assignee || a.assignee || '') : '')]), 'No step yet.')}
     <h3>Variables as they changed</h3>
     ${table('tandem-variables', ['Time', 'Variable', 'Value', 'Type', 'Revision'],
-      details.map(d => [esc(moment(d.time)), esc(d.variableName), esc(shown(d.value)), esc(d.variableType), esc(d.revision)]), 'No variables.')}
+      details.map(d => [esc(moment(d.time)), esc(d.variableName), esc(d.variableType === 'Date' ? moment(d.value) : shown(d.value)),
+        esc(d.variableType), esc(d.revision)]), 'No variables.')}
     <h3>Incidents</h3>
     ${table('tandem-incidents', ['Created', 'Step', 'Type', 'Message', 'Ended'],
       incidents.map(i => [esc(moment(i.createTime)), esc(i.activityId), esc(i.incidentType), esc(i.incidentMessage),
@@ -183,6 +208,11 @@ async function invoiceView(api, node, billing, number) {
     <h2 id="tandem-invoice-title">${esc(invoice.kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice')} ${esc(invoice.number)}</h2>
     <p>${esc(invoice.customer)} · orders ${esc(invoice.origin)} · ${esc(invoice.state)} · dated ${esc(invoice.invoiceDate)}
       · untaxed ${esc(invoice.untaxed)} · total ${esc(invoice.total)}</p>
+    ${invoice.reverses ? `<p id="tandem-reverses">Reverses invoice ${link({invoice: invoice.reverses}, invoice.reverses)}.</p>` : ''}
+    ${invoice.kind === 'CREDIT_NOTE' ? '' : `<h3>Credit notes against it</h3>
+    ${table('tandem-credit-notes', ['Credit note', 'State', 'Time given back'],
+      invoice.creditNotes.map(c => [c.number ? link({invoice: c.number}, c.number) : esc('draft ' + c.invoiceId), esc(c.state),
+        esc(c.minutes ? hours(c.minutes) + ' h' : 'none')]), 'No credit note.')}`}
     <p id="tandem-hours">Time billed: <strong>${esc(invoice.hoursBilled)}</strong> from ${invoice.entries.length} timesheet entries.</p>
     <h3>Lines</h3>
     ${table('tandem-lines', ['Description', 'Kind', 'Quantity', 'Unit price', 'Subtotal'],
@@ -216,8 +246,9 @@ async function entryView(api, node, billing, id) {
     ${processesTable('tandem-processes', lineage.processes)}`;
 }
 
-function record(entity, id) {
-  return entity === 'TimesheetEntry' ? link({entry: id}, `${entity} ${id}`) : esc(`${entity} ${id}`);
+/** A record named as people know it (an invoice by its number); a timesheet entry links to its lineage. */
+function record(row) {
+  return row.entity === 'TimesheetEntry' ? link({entry: row.entityId}, row.record) : esc(row.record);
 }
 
 async function changesView(node, billing, params) {
@@ -229,15 +260,22 @@ async function changesView(node, billing, params) {
     <h2 id="tandem-trail-title">Changes to billing data${said ? ': ' + esc(said) : ''}</h2>
     <p>Newest first, at most 500. Who: the person in Tasklist or on a page, or <em>system</em> for background jobs.</p>
     ${table('tandem-trail-rows', ['When', 'Who', 'Record', 'Action', 'Property', 'Old value', 'New value', 'By process'],
-      rows.map(c => [esc(c.at), esc(c.by), record(c.entity, c.entityId), esc(c.action), esc(c.property), esc(c.oldValue),
+      rows.map(c => [esc(c.at), esc(c.by), record(c), esc(c.action), esc(c.property), esc(c.oldValue),
         esc(c.newValue), c.processInstanceId ? link({instance: c.processInstanceId}, 'instance') : '']), 'No change matches.')}`;
 }
 
 async function show(node, api) {
+  await render(node, api);
+  node.insertAdjacentHTML('beforeend',
+    `<p class="tandem-zone" id="tandem-zone">Times and dates in ${esc(zone)}, the company's time zone.</p>`);
+}
+
+async function render(node, api) {
   const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
   const billing = `${api.cockpitApi}/plugin/tandem-audit/${api.engine}/billing`;
   node.innerHTML = '<p>Loading…</p>';
   try {
+    zone = (await get(`${billing}/time-zone`)).timeZone;
     if (params.get('instance')) {
       await instanceView(api, node, params.get('instance'));
     } else if (params.get('invoice')) {

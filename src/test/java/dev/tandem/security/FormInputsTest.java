@@ -102,7 +102,9 @@ class FormInputsTest {
                 case "number" -> "DECIMAL";
                 case "datetime" -> "DATE";
                 case "checkbox" -> "FLAG";
-                case "radio", "select" -> "CHOICE";
+                // Options a task puts on the form (valuesKey) are no fixed list: the server checks
+                // the value sent as text against its own records (e.g. the order's posted invoices).
+                case "radio", "select" -> component.has("valuesKey") ? "TEXT" : "CHOICE";
                 case "checklist" -> "IDS";
                 default -> component.get("type").asText();
             };

@@ -2,6 +2,11 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,8 +16,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.audit.AuditStories;
+import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.InvoicingService;
 
 /**
  * Audrey, an auditor, uses only Cockpit: she opens a finished intervention on Tandem's Audit page
@@ -24,11 +33,22 @@ class AuditCockpitBrowserTest {
 
     @LocalServerPort int port;
     @Autowired AuditStories stories;
+    @Autowired InvoiceRepository invoices;
+    @Autowired InvoicingService invoicing;
+    @Autowired BillingFixtures fixtures;
+    @Autowired HistoryService history;
 
     @Test
     void anAuditorFollowsAFinishedInterventionAndAnInvoicesLineageInCockpit() {
         ProcessInstance intervention = stories.finishedIntervention();
         AuditStories.BilledTicketTime invoice = stories.fourAndAHalfHoursApprovedByAlice();
+        Invoice billed = invoices.findByNumber(invoice.invoiceNumber()).orElseThrow();
+        String customer = invoices.findWithCustomer(List.of(billed.getId())).get(0).getCustomer().getName();
+        Long firstEntry = fixtures.view(billed.getId()).lines().get(0).entryIds().get(0);
+        Invoice credit = invoicing.post(invoicing.createCreditNote(billed.getId(), Set.of(firstEntry)).getId());
+        String started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(history.createHistoricProcessInstanceQuery()
+                .processInstanceId(intervention.getId()).singleResult().getStartTime().toInstant()
+                .atZone(BillingFixtures.ZONE));
         String base = "http://localhost:" + port;
 
         try (Browser browser = new Browser()) {
@@ -48,6 +68,9 @@ class AuditCockpitBrowserTest {
                 assertThat(shown(browser, "tandem-variables"))
                         .contains("fieldTaskNumber", intervention.getBusinessKey(), "Filter replaced, airflow normal");
                 assertThat(shown(browser, "tandem-operations")).contains("Complete");
+                assertThat(shown(browser, "tandem-instance-facts")).as("on the company's clock, not the browser's")
+                        .contains("started " + started);
+                assertThat(shown(browser, "tandem-zone")).isEqualTo("Times and dates in Europe/Brussels, the company's time zone.");
                 browser.screenshot("cockpit-audit-instance");
 
                 browser.clickable(By.linkText("Audit")).click();
@@ -59,6 +82,7 @@ class AuditCockpitBrowserTest {
                         .contains(invoice.recordedBy().getName(), invoice.recordedBy().getUserId(),
                                 "Restored the mail server", "3.00 h", "1.50 h");
                 assertThat(shown(browser, "tandem-processes")).contains("Review draft invoice: alice");
+                assertThat(shown(browser, "tandem-credit-notes")).contains(credit.getNumber(), "POSTED");
                 browser.screenshot("cockpit-audit-invoice");
 
                 browser.clickable(By.linkText("Audit")).click();
@@ -66,7 +90,9 @@ class AuditCockpitBrowserTest {
                 browser.type(By.name("by"), "alice");
                 browser.clickable(By.cssSelector("#tandem-trail button")).click();
                 assertThat(shown(browser, "tandem-trail-rows")).contains("alice", "state", "DRAFT", "POSTED",
-                        invoice.invoiceNumber());
+                        "Invoice " + invoice.invoiceNumber(), customer)
+                        .as("records and the records they refer to by number and name")
+                        .doesNotContain("Invoice " + billed.getId() + " ", "Z ");
             } finally {
                 browser.screenshot("cockpit-audit-last");
             }

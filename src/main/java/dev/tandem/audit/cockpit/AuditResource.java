@@ -55,6 +55,15 @@ public class AuditResource extends AbstractCockpitPluginResource {
         return asked(() -> SpringBeans.get(BillingLineage.class).ofEntry(id));
     }
 
+    /** The company's time zone, in which the page shows every time and reads every date. */
+    @GET
+    @Path("time-zone")
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.Map<String, String> timeZone() {
+        checkReader();
+        return java.util.Map.of("timeZone", SpringBeans.get(BillingLineage.class).timeZone());
+    }
+
     @GET
     @Path("changes")
     @Produces(MediaType.APPLICATION_JSON)
