@@ -21,6 +21,7 @@ import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.sales.process.QuotationProcess;
 import dev.tandem.security.ActingUser;
 
 /** Drives the support processes the way people do in Tasklist: start forms, claimed tasks, submitted forms. */
@@ -120,6 +121,29 @@ public class SupportProcesses {
         complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
                 InvoicingVariables.CREDITED_INVOICE_NUMBER, invoiceNumber));
         return invoiceNumber;
+    }
+
+    /**
+     * Accounting invoices a prepaid order of 10 hours, a ticket uses 12, and Sam proposes 5 more:
+     * returns the Quotation process that the proposal started, waiting for Sam to send it.
+     */
+    public ProcessInstance proposeFiveMoreHours(ProcessInstance prepaidOrder, String customerName) {
+        complete(prepaidOrder, "alice", Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
+        runJobs(prepaidOrder);
+        ProcessInstance ticket = openTicket(customerName, null);
+        workOnTicket(ticket, fixtures.employee().getUserId(), true,
+                List.of(entry(BillingFixtures.today().toString(), 12, "Server move")));
+        String propose = tasks.createTaskQuery().processInstanceId(prepaidOrder.getId())
+                .taskDefinitionKey(PrepaidSupportProcess.USER_TASK_PROPOSE_HOURS).singleResult().getId();
+        acting.as("sam", () -> {
+            tasks.claim(propose, "sam");
+            tasks.complete(propose, Map.of(PrepaidSupportProcess.PROPOSAL, PrepaidSupportProcess.QUOTATION,
+                    PrepaidSupportProcess.ADDITIONAL_HOURS, 5));
+            return null;
+        });
+        String number = (String) runtime.getVariable(prepaidOrder.getId(), PrepaidSupportProcess.QUOTATION_NUMBER);
+        return runtime.createProcessInstanceQuery().processDefinitionKey(QuotationProcess.KEY)
+                .processInstanceBusinessKey(number).singleResult();
     }
 
     /** Runs the instance's due asynchronous steps (print, send) as the job executor would, in order. */

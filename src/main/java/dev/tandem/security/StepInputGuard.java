@@ -39,6 +39,7 @@ import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.sales.process.QuotationProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
@@ -57,7 +58,7 @@ class StepInputGuard {
     /** Every process of Tandem and what people may send to it. */
     static final Map<String, ProcessInputs> PROCESSES = Stream.of(LogTimeProcess.INPUTS, SupportTicketProcess.INPUTS,
                     PrepaidSupportProcess.INPUTS, PostpaidSupportProcess.INPUTS, FieldServiceProcess.INPUTS,
-                    InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS)
+                    InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS, QuotationProcess.INPUTS)
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
 
     /**
@@ -75,6 +76,8 @@ class StepInputGuard {
                     PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT, List.of(Groups.ACCOUNTING),
                     PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE, List.of(Groups.ACCOUNTING)),
             InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.USER_TASK_SUMMARY, List.of(Groups.ACCOUNTING)),
+            QuotationProcess.KEY, Map.of(QuotationProcess.USER_TASK_SEND, List.of(Groups.SALES),
+                    QuotationProcess.USER_TASK_ANSWER, List.of(Groups.SALES)),
             FieldServiceProcess.KEY, Stream.of(FieldServiceProcess.USER_TASK_START_WORK,
                             FieldServiceProcess.USER_TASK_TIMER_RUNNING, FieldServiceProcess.USER_TASK_TIMER_PAUSED,
                             FieldServiceProcess.USER_TASK_CONFIRM_TIME, FieldServiceProcess.USER_TASK_WORKSHEET,
@@ -166,9 +169,13 @@ class StepInputGuard {
         }
     }
 
-    /** A process started by a person: at its form's start event, with the form's inputs only. */
+    /**
+     * A process started by a person: at its form's start event, with the form's inputs only. A
+     * process called by another (a call activity of a deployed, checked model) is started by the
+     * engine as that model says, whoever completed the step before it.
+     */
     void checkStart(String processKey, String startEventId, DelegateExecution execution) {
-        if (currentUser.id() == null) {
+        if (currentUser.id() == null || execution.getSuperExecution() != null) {
             return;
         }
         ProcessInputs process = PROCESSES.get(processKey);

@@ -17,6 +17,7 @@ import dev.tandem.common.FormValues;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
 
 /**
@@ -34,9 +35,11 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
     private final CustomerRepository customers;
     private final ProductRepository products;
     private final Company company;
+    private final SalesOrderRepository quotations;
 
     ConfirmSupportOrderDelegate(SalesOrderService orders, CustomerRepository customers, ProductRepository products,
-                                Company company) {
+                                Company company, SalesOrderRepository quotations) {
+        this.quotations = quotations;
         this.orders = orders;
         this.customers = customers;
         this.products = products;
@@ -51,6 +54,11 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        String quoted = (String) execution.getVariable(PrepaidSupportProcess.QUOTATION_NUMBER);
+        if (quoted != null) {
+            confirmQuotation(execution, quoted);
+            return;
+        }
         String customerName = FormValues.text(execution.getVariable(PrepaidSupportProcess.CUSTOMER_NAME));
         String productCode = FormValues.text(execution.getVariable(PrepaidSupportProcess.PRODUCT_CODE));
         BigDecimal hours = FormValues.decimal(execution.getVariable(PrepaidSupportProcess.ORDERED_HOURS), "The hours");
@@ -82,7 +90,26 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
             orders.addLine(order.getId(), item.getId(), itemQuantity, null);
         }
         orders.confirm(order.getId());
+        started(execution, order, line);
+    }
 
+    /**
+     * The customer accepted a quotation of more prepaid hours (the Quotation process started this
+     * one with its number, never a person): it is confirmed as it was offered.
+     */
+    private void confirmQuotation(DelegateExecution execution, String number) {
+        SalesOrder quotation = quotations.numbered(number);
+        SalesOrderLine line = quotation.hoursLine();
+        if (line.getProduct().getBillingPolicy() != Product.BillingPolicy.PREPAID) {
+            throw new BillingException("Quotation %s sells no prepaid hours.".formatted(number));
+        }
+        orders.confirm(quotation.getId());
+        started(execution, quotation, line);
+    }
+
+    /** What the rest of the process reads: the order, its hours line, customer and total. */
+    private void started(DelegateExecution execution, SalesOrder order, SalesOrderLine line) {
+        Customer customer = order.getCustomer();
         BigDecimal total = order.ordered().total();
         execution.setProcessBusinessKey(order.getNumber());
         execution.setVariable(InvoicingVariables.ORDER_ID, order.getId());

@@ -183,8 +183,8 @@ class PrepaidSupportProcessTest {
         engine.getTaskService().complete(proposeTask, Map.of(PrepaidSupportProcess.PROPOSAL,
                 PrepaidSupportProcess.QUOTATION, PrepaidSupportProcess.ADDITIONAL_HOURS, 5));
 
-        assertThat(instance).hasPassed(PrepaidSupportProcess.END_EVENT_QUOTATION_CREATED)
-                .isWaitingAt(PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD);
+        assertThat(instance).as("the quotation goes to the customer (process Quotation)")
+                .isWaitingAt("callActivity_quotation", PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD);
         String quotation = (String) runtime.getVariable(instance.getId(), PrepaidSupportProcess.QUOTATION_NUMBER);
         SalesOrder offer = orders.findByNumber(quotation).orElseThrow();
         assertThat(offer.getState()).isEqualTo(SalesOrder.State.QUOTATION);

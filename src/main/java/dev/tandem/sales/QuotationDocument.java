@@ -1,0 +1,92 @@
+package dev.tandem.sales;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import dev.tandem.catalog.Product;
+import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
+import dev.tandem.common.PdfPrinter;
+import dev.tandem.money.Money;
+
+/**
+ * A quotation as the customer reads it: the letterhead, what is offered line by line with taxes
+ * and totals, how long the offer stands and how to accept it; the Thymeleaf template
+ * {@code templates/sales/quotation.html}, printed to PDF with the invoices' fonts.
+ */
+@Service
+@Transactional(readOnly = true)
+public class QuotationDocument {
+
+    /** A line as offered: its quantity in its unit, price, tax rate and amount to the cent. */
+    public record QuotedLine(String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
+                             BigDecimal taxRate, BigDecimal amount) {
+    }
+
+    /** Days a quotation stands from the day it is sent. */
+    public static final int VALID_DAYS = 30;
+
+    private final SalesOrderRepository orders;
+    private final ITemplateEngine templates;
+    private final Company company;
+    private final PdfPrinter printer;
+    private final java.time.Clock clock;
+
+    private final IdentityService identity;
+
+    QuotationDocument(SalesOrderRepository orders, ITemplateEngine templates, Company company, PdfPrinter printer,
+                      java.time.Clock clock, IdentityService identity) {
+        this.identity = identity;
+        this.orders = orders;
+        this.templates = templates;
+        this.company = company;
+        this.printer = printer;
+        this.clock = clock;
+    }
+
+    public String fileName(String number) {
+        return "quotation-" + number + ".pdf";
+    }
+
+    public byte[] pdf(String number) {
+        return printer.print(html(number), "Quotation " + number);
+    }
+
+    /** The salesperson by name, as the customer knows them; their user id if Camunda has no name. */
+    private String contact(String userId) {
+        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        if (user == null || user.getFirstName() == null) {
+            return userId;
+        }
+        return (user.getFirstName() + " " + java.util.Objects.toString(user.getLastName(), "")).strip();
+    }
+
+    public String html(String number) {
+        SalesOrder quotation = orders.numbered(number);
+        if (quotation.getState() != SalesOrder.State.QUOTATION) {
+            throw new BillingException("%s is no longer a quotation: it is %s.".formatted(number,
+                    quotation.getState().name().toLowerCase()));
+        }
+        LocalDate today = LocalDate.now(clock);
+        Context context = new Context();
+        context.setVariable("company", company);
+        context.setVariable("quotation", quotation);
+        context.setVariable("bill", quotation.ordered());
+        context.setVariable("lines", quotation.getLines().stream().filter(line -> !line.isDownPayment())
+                .map(line -> new QuotedLine(line.getDescription(), line.getOrderedQuantity(),
+                        line.getProduct().getUnit() == Product.Unit.HOUR ? "h" : "units", line.getUnitPrice(),
+                        line.getTaxRate(), Money.amount(line.getOrderedQuantity(), line.getUnitPrice())))
+                .toList());
+        context.setVariable("date", today);
+        context.setVariable("validUntil", today.plusDays(VALID_DAYS));
+        context.setVariable("contact", contact(quotation.getSalesperson()));
+        return templates.process("sales/quotation", context);
+    }
+}
