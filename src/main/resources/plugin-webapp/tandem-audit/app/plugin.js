@@ -213,6 +213,7 @@ async function invoiceView(api, node, billing, number) {
     ${table('tandem-credit-notes', ['Credit note', 'State', 'Time given back'],
       invoice.creditNotes.map(c => [c.number ? link({invoice: c.number}, c.number) : esc('draft ' + c.invoiceId), esc(c.state),
         esc(c.minutes ? hours(c.minutes) + ' h' : 'none')]), 'No credit note.')}`}
+    <p><a id="tandem-invoice-page" href="/tandem/invoices/${encodeURIComponent(invoice.id)}">Its page in Tandem</a>: lines, taxes, PDF and mail.</p>
     <p id="tandem-hours">Time billed: <strong>${esc(invoice.hoursBilled)}</strong> from ${invoice.entries.length} timesheet entries.</p>
     <h3>Lines</h3>
     ${table('tandem-lines', ['Description', 'Kind', 'Quantity', 'Unit price', 'Subtotal'],

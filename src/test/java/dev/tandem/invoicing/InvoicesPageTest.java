@@ -129,6 +129,10 @@ class InvoicesPageTest {
 
         assertThat(alice.get(url("/tandem/invoice-runs/" + invoice.getInvoiceRun())).body())
                 .as("the run page links its invoices").contains("href=\"/tandem/invoices/" + invoice.getId() + "\"");
+        Order more = deliveredOrder("Vandelay Industries", "1");
+        assertThat(alice.get(url("/tandem/to-invoice?customer=" + WebSession.encode(more.customer().getName()))).body())
+                .as("the To-Invoice page links each order to its invoices")
+                .contains("href=\"/tandem/invoices?order=" + more.number() + "\"");
     }
 
     @Test

@@ -83,6 +83,8 @@ class AuditCockpitBrowserTest {
                                 "Restored the mail server", "3.00 h", "1.50 h");
                 assertThat(shown(browser, "tandem-processes")).contains("Review draft invoice: alice");
                 assertThat(shown(browser, "tandem-credit-notes")).contains(credit.getNumber(), "POSTED");
+                assertThat(browser.present(By.id("tandem-invoice-page")).getDomAttribute("href"))
+                        .isEqualTo("/tandem/invoices/" + billed.getId());
                 browser.screenshot("cockpit-audit-invoice");
 
                 browser.clickable(By.linkText("Audit")).click();
