@@ -39,7 +39,7 @@ import dev.tandem.timesheets.TimesheetEntry;
 final class RecordNames {
 
     /** How the audit trail stores an instant (Instant.toString()). */
-    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
     static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final EntityManager entities;
@@ -70,7 +70,11 @@ final class RecordNames {
             return null;
         }
         if (INSTANT.matcher(value).matches()) {
-            return MOMENT.format(Instant.parse(value).atZone(zone));
+            try {
+                return MOMENT.format(Instant.parse(value).atZone(zone));
+            } catch (java.time.format.DateTimeParseException typedText) {
+                return value;
+            }
         }
         Class<?> type = typesByName.get(entity);
         Class<?> referred = type == null ? null : referredType(type, property);

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -39,8 +41,8 @@ public class InvoiceRecords {
     }
 
     /**
-     * A page of the documents found, newest first, with the count and the sums over all of them
-     * (credit notes subtract).
+     * A page of the documents found, newest first, with their count and the sums of the posted ones
+     * among them (credit notes subtract; drafts and cancelled drafts bill nothing).
      */
     public record Found(Filter filter, List<Invoice> rows, int page, long count, BigDecimal untaxed, BigDecimal tax,
                         BigDecimal total) {
@@ -58,9 +60,29 @@ public class InvoiceRecords {
         }
     }
 
-    /** One document with its lines, taxes, orders, the documents it reverses or that reverse it, and its mail. */
+    /**
+     * One document with its lines, taxes, orders, the documents it reverses or that reverse it, its
+     * mail and the copies sent again; {@code seen} stands for the state of that mail as shown, so
+     * that <em>Send again</em> acts on what the person saw.
+     */
     public record Record(Invoice invoice, List<InvoiceDocument.TaxAmount> taxes, List<String> orders,
-                         Invoice reverses, List<Invoice> creditNotes, OutboundMail mail) {
+                         Invoice reverses, List<Invoice> creditNotes, OutboundMail mail, List<OutboundMail> copies,
+                         String seen) {
+    }
+
+    /** The state of an invoice's mail and its copies, as one text: it changes with every attempt. */
+    public static String seen(OutboundMail mail, List<OutboundMail> copies) {
+        if (mail == null) {
+            return "";
+        }
+        return Stream.concat(Stream.of(mail), copies.stream())
+                .map(each -> each.getId() + ":" + each.getState() + ":" + each.getAttempts())
+                .collect(Collectors.joining(";"));
+    }
+
+    /** The copies of an invoice's mail sent again, oldest first. */
+    public List<OutboundMail> copies(OutboundMail mail) {
+        return mail == null ? List.of() : mails.findByCopyOfOrderById(mail.getId());
     }
 
     private final EntityManager entities;
@@ -76,15 +98,19 @@ public class InvoiceRecords {
     public Found search(Filter filter, int page) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(filter, parameters);
-        Object[] sums = bind(entities.createQuery("""
-                select count(i), coalesce(sum(i.amountUntaxed), 0), coalesce(sum(i.amountTax), 0),
-                       coalesce(sum(i.amountTotal), 0)
-                from Invoice i join i.customer c""" + where, Object[].class), parameters).getSingleResult();
-        int from = Math.max(0, page);
+        String posted = "dev.tandem.invoicing.Invoice.State.POSTED";
+        Object[] sums = bind(entities.createQuery(("""
+                select count(i), coalesce(sum(case when i.state = %1$s then i.amountUntaxed else 0 end), 0),
+                       coalesce(sum(case when i.state = %1$s then i.amountTax else 0 end), 0),
+                       coalesce(sum(case when i.state = %1$s then i.amountTotal else 0 end), 0)
+                from Invoice i join i.customer c""").formatted(posted) + where, Object[].class), parameters)
+                .getSingleResult();
+        long count = (Long) sums[0];
+        int from = (int) Math.min(Math.max(0, page), Math.max(0, (count - 1) / PAGE_SIZE));
         List<Invoice> rows = bind(entities.createQuery(
                 "select i from Invoice i join fetch i.customer c" + where + " order by i.id desc", Invoice.class),
                 parameters).setFirstResult(from * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return new Found(filter, rows, from, (Long) sums[0], (BigDecimal) sums[1], (BigDecimal) sums[2],
+        return new Found(filter, rows, from, count, (BigDecimal) sums[1], (BigDecimal) sums[2],
                 (BigDecimal) sums[3]);
     }
 
@@ -100,8 +126,9 @@ public class InvoiceRecords {
             reverses.getNumber();
         }
         OutboundMail mail = invoice.getMailId() == null ? null : mails.findById(invoice.getMailId()).orElse(null);
+        List<OutboundMail> copies = copies(mail);
         return new Record(invoice, InvoiceDocument.taxes(invoice), orders, reverses,
-                invoices.findByReversedInvoiceId(invoiceId), mail);
+                invoices.findByReversedInvoiceId(invoiceId), mail, copies, seen(mail, copies));
     }
 
     private static String where(Filter filter, Map<String, Object> parameters) {

@@ -104,9 +104,10 @@ class InvoicesController {
     }
 
     @PostMapping("/{id}/send-again")
-    String sendAgain(@PathVariable long id, RedirectAttributes flash) {
+    String sendAgain(@PathVariable long id, @RequestParam(name = "seen", defaultValue = "") String seen,
+                     RedirectAttributes flash) {
         try {
-            flash.addFlashAttribute("message", mailing.sendAgain(known(id)));
+            flash.addFlashAttribute("message", mailing.sendAgain(known(id), seen));
         } catch (BillingException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
         }

@@ -47,12 +47,14 @@ public class Outbox {
         return mails.save(new OutboundMail(recipient, subject, body, attachmentName, attachment, clock.instant()));
     }
 
-    /** Queues a new mail with the subject, text and attachment of an earlier one, to this recipient. */
+    /** Queues a copy of an earlier mail (its subject, text and attachment) to this recipient. */
     public OutboundMail queueCopy(Long mailId, String recipient) {
         OutboundMail earlier = mails.findById(mailId)
                 .orElseThrow(() -> new IllegalStateException("No outbound mail " + mailId));
-        return queue(recipient, earlier.getSubject(), earlier.getBody(), earlier.getAttachmentName(),
+        OutboundMail copy = queue(recipient, earlier.getSubject(), earlier.getBody(), earlier.getAttachmentName(),
                 earlier.getAttachment());
+        copy.copies(mailId);
+        return copy;
     }
 
     /**

@@ -37,26 +37,25 @@ public class QuotationDocument {
     private final ITemplateEngine templates;
     private final Company company;
     private final PdfPrinter printer;
-    private final java.time.Clock clock;
 
     private final IdentityService identity;
 
     QuotationDocument(SalesOrderRepository orders, ITemplateEngine templates, Company company, PdfPrinter printer,
-                      java.time.Clock clock, IdentityService identity) {
+                      IdentityService identity) {
         this.identity = identity;
         this.orders = orders;
         this.templates = templates;
         this.company = company;
         this.printer = printer;
-        this.clock = clock;
     }
 
     public String fileName(String number) {
         return "quotation-" + number + ".pdf";
     }
 
-    public byte[] pdf(String number) {
-        return printer.print(html(number), "Quotation " + number);
+    /** The quotation as printed on a day: it stands until {@code validUntil}. */
+    public byte[] pdf(String number, LocalDate validUntil) {
+        return printer.print(html(number, validUntil), "Quotation " + number);
     }
 
     /** The salesperson by name, as the customer knows them; their user id if Camunda has no name. */
@@ -68,13 +67,12 @@ public class QuotationDocument {
         return (user.getFirstName() + " " + java.util.Objects.toString(user.getLastName(), "")).strip();
     }
 
-    public String html(String number) {
+    public String html(String number, LocalDate validUntil) {
         SalesOrder quotation = orders.numbered(number);
         if (quotation.getState() != SalesOrder.State.QUOTATION) {
             throw new BillingException("%s is no longer a quotation: it is %s.".formatted(number,
                     quotation.getState().name().toLowerCase()));
         }
-        LocalDate today = LocalDate.now(clock);
         Context context = new Context();
         context.setVariable("company", company);
         context.setVariable("quotation", quotation);
@@ -84,8 +82,8 @@ public class QuotationDocument {
                         line.getProduct().getUnit() == Product.Unit.HOUR ? "h" : "units", line.getUnitPrice(),
                         line.getTaxRate(), Money.amount(line.getOrderedQuantity(), line.getUnitPrice())))
                 .toList());
-        context.setVariable("date", today);
-        context.setVariable("validUntil", today.plusDays(VALID_DAYS));
+        context.setVariable("date", validUntil.minusDays(VALID_DAYS));
+        context.setVariable("validUntil", validUntil);
         context.setVariable("contact", contact(quotation.getSalesperson()));
         return templates.process("sales/quotation", context);
     }

@@ -27,8 +27,8 @@ import org.w3c.dom.NodeList;
  * anything but what Tandem publishes: its delegate and listener beans ({@code ${beanName}}), reads
  * of variables ({@code ${name}}, {@code ${execution.getVariable('name')}}) and comparisons of them.
  * Scripts, Java classes, other expressions, connectors, external tasks, generated and embedded
- * forms, output mappings, input mappings other than the model inputs Tandem's delegates read, and
- * resources of other kinds are refused.
+ * forms, output mappings, input mappings other than the model inputs Tandem's delegates read, calls
+ * of processes other than those Tandem's models call, and resources of other kinds are refused.
  */
 class DeploymentGuard implements Deployer {
 
@@ -94,6 +94,10 @@ class DeploymentGuard implements Deployer {
 
     private void check(String resource, Element element, boolean decision) {
         String local = element.getLocalName();
+        if ("callActivity".equals(local) && !StepInputGuard.CALLED_FROM.containsKey(element.getAttribute("calledElement"))) {
+            throw refused(resource, element, "it calls %s; Tandem's models call only %s".formatted(
+                    element.getAttribute("calledElement"), String.join(", ", StepInputGuard.CALLED_FROM.keySet())));
+        }
         if (FORBIDDEN_ELEMENTS.contains(local) && isExtensionOrScript(element)) {
             throw refused(resource, element, "<%s> runs code or writes variables outside Tandem's steps".formatted(local));
         }

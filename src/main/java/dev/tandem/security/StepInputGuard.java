@@ -170,12 +170,19 @@ class StepInputGuard {
     }
 
     /**
-     * A process started by a person: at its form's start event, with the form's inputs only. A
-     * process called by another (a call activity of a deployed, checked model) is started by the
-     * engine as that model says, whoever completed the step before it.
+     * The processes Tandem's models call, and the one step of one process that calls each: such a
+     * process is started by the engine, whoever completed the step before (the deployment guard
+     * refuses any other call activity).
+     */
+    static final Map<String, String> CALLED_FROM = Map.of(
+            QuotationProcess.KEY, PrepaidSupportProcess.KEY + "#" + PrepaidSupportProcess.CALL_ACTIVITY_QUOTATION);
+
+    /**
+     * A process started by a person: at its form's start event, with the form's inputs only; a
+     * process called from the step Tandem's models call it from is started by the engine.
      */
     void checkStart(String processKey, String startEventId, DelegateExecution execution) {
-        if (currentUser.id() == null || execution.getSuperExecution() != null) {
+        if (currentUser.id() == null || calledAsModelled(processKey, execution.getSuperExecution())) {
             return;
         }
         ProcessInputs process = PROCESSES.get(processKey);
@@ -187,6 +194,14 @@ class StepInputGuard {
                     .formatted(processKey));
         }
         check(process.start(), execution.getVariables());
+    }
+
+    private static boolean calledAsModelled(String processKey, DelegateExecution caller) {
+        if (caller == null) {
+            return false;
+        }
+        String callerKey = caller.getProcessDefinitionId().split(":")[0];
+        return (callerKey + "#" + caller.getCurrentActivityId()).equals(CALLED_FROM.get(processKey));
     }
 
     private static void check(List<StepInput> inputs, Map<String, ?> sent) {

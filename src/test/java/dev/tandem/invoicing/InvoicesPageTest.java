@@ -37,9 +37,11 @@ import dev.tandem.WebSession;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
+import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.outbox.OutboundMail;
 import dev.tandem.outbox.OutboundMailRepository;
+import dev.tandem.sales.process.PostpaidSupportProcess;
 
 /** The Invoices pages over HTTP, as accounting and auditors use them: search, a document, its PDF, Send again. */
 @TandemIntegrationTest
@@ -92,6 +94,28 @@ class InvoicesPageTest {
         return invoices.findByRunWithCustomer(run.getBusinessKey()).get(0);
     }
 
+    /** Send again as the page's button sends it: with the CSRF token and what the page showed of the mail. */
+    private static HttpResponse<String> sendAgain(WebSession session, String invoicePage) {
+        String page = session.get(invoicePage).body();
+        java.util.regex.Matcher seen = java.util.regex.Pattern.compile("name=\"seen\" value=\"([^\"]*)\"").matcher(page);
+        return session.postForm(invoicePage + "/send-again", "_csrf=" + session.csrfToken(invoicePage)
+                + "&seen=" + WebSession.encode(seen.find() ? seen.group(1) : ""));
+    }
+
+    /** Send again from a page as it was shown earlier (its hidden "seen" field); the page then shown. */
+    private static String postWithPageShown(WebSession session, String invoicePage, String shown) {
+        java.util.regex.Matcher seen = java.util.regex.Pattern.compile("name=\"seen\" value=\"([^\"]*)\"").matcher(shown);
+        assertThat(seen.find()).isTrue();
+        session.postForm(invoicePage + "/send-again", "_csrf=" + session.csrfToken(invoicePage)
+                + "&seen=" + WebSession.encode(seen.group(1)));
+        return session.get(invoicePage).body();
+    }
+
+    private static String sendAgainAndRead(WebSession session, String invoicePage) {
+        sendAgain(session, invoicePage);
+        return session.get(invoicePage).body();
+    }
+
     private static List<MimeMessage> mailTo(String recipient) {
         return Arrays.stream(TestMailServer.server().getReceivedMessages()).filter(message -> {
             try {
@@ -114,7 +138,7 @@ class InvoicesPageTest {
         assertThat(found).contains(invoice.getNumber(), vandelay.customer().getName(), "160.00")
                 .doesNotContain(other.getNumber());
         assertThat(alice.get(url("/tandem/invoices?number=" + WebSession.encode(invoice.getNumber().toLowerCase())))
-                .body()).contains("1 document · untaxed 160.00", invoice.getNumber());
+                .body()).contains("1 document · posted: untaxed 160.00", invoice.getNumber());
 
         String page = alice.get(url("/tandem/invoices/" + invoice.getId())).body();
         assertThat(page).contains("Invoice " + invoice.getNumber(), vandelay.number(), "160.00",
@@ -148,13 +172,13 @@ class InvoicesPageTest {
 
         String byOrder = alice.get(url("/tandem/invoices?order=" + order.number().toLowerCase())).body();
         assertThat(byOrder).contains(invoice.getNumber(), credit.getNumber(), "(credit note)")
-                .contains("2 documents · untaxed 80.00 · ");
+                .contains("2 documents · posted: untaxed 80.00 · ");
         String today = BillingFixtures.today().toString();
         assertThat(alice.get(url("/tandem/invoices?customer=pendant&state=posted&from=" + today + "&to=" + today
-                + "&min=150&max=160")).body()).contains("1 document · untaxed 160.00", invoice.getNumber())
+                + "&min=150&max=160")).body()).contains("1 document · posted: untaxed 160.00", invoice.getNumber())
                 .doesNotContain(credit.getNumber());
         assertThat(alice.get(url("/tandem/invoices?customer=pendant&state=draft")).body())
-                .contains("1 document · untaxed 240.00", "Draft " + draft.getId());
+                .contains("1 document · posted: untaxed 0.00", "Draft " + draft.getId(), "240.00");
         assertThat(alice.get(url("/tandem/invoices?customer=pendant&to=2000-01-01")).body())
                 .contains("0 documents", "No invoice or credit note matches.");
 
@@ -218,7 +242,7 @@ class InvoicesPageTest {
         assertThat(alice.get(invoicePage).body()).contains("Not sent to " + order.customer().mailAddress()
                 + " yet: 3 failed attempts, the last: ");
 
-        var sent = alice.postForm(invoicePage + "/send-again", "_csrf=" + alice.csrfToken(invoicePage));
+        var sent = sendAgain(alice, invoicePage);
         assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/tandem/invoices/" + invoice.getId());
         assertThat(alice.get(invoicePage).body()).contains(invoice.getNumber() + ": the mail is tried again now.");
         assertThat(runtime.createIncidentQuery().processInstanceId(sending.getId()).count()).as("solved").isZero();
@@ -231,6 +255,39 @@ class InvoicesPageTest {
                 .as("the run waited for the mail and finished").contains("1 mailed", "Done.");
     }
 
+    /** Invoices of the order processes are printed and mailed in those processes, not by an invoice run. */
+    @Test
+    void aMailThatFailedInTheOrdersOwnProcessIsSentAgainFromThePageToo() throws Exception {
+        Customer customer = fixtures.customer();
+        ProcessInstance order = people.sellPostpaid(customer.getName(), fixtures.postpaid("80").getCode(), 10);
+        Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
+        fixtures.log(fixtures.employee(), fixtures.line(orderId), "2");
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.runNextJob(order);
+        Job send = management.createJobQuery().processInstanceId(order.getId())
+                .activityId(SendInvoiceProcess.SEND_STEP_ID).singleResult();
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(closedPort());
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(() -> management.executeJob(send.getId())).hasStackTraceContaining("could not be sent");
+            }
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
+        WebSession alice = signedIn("alice");
+        String invoicePage = url("/tandem/invoices/" + invoiceId);
+        assertThat(alice.get(invoicePage).body()).contains("3 failed attempts");
+
+        assertThat(sendAgainAndRead(alice, invoicePage)).contains(": the mail is tried again now.");
+        assertThat(runtime.createIncidentQuery().processInstanceId(order.getId()).count()).isZero();
+        people.runJobs(order);
+        assertThat(mailTo(customer.getEmail())).hasSize(1);
+        assertThat(alice.get(invoicePage).body()).contains("Sent to " + customer.getEmail(), "4 attempts");
+    }
+
     @Test
     void sendAgainMailsTheSameDocumentOnceMoreThroughTheOutboxAndRefusesWhatIsNotPosted() throws Exception {
         Order order = deliveredOrder("Peterman Catalog", "1");
@@ -239,9 +296,14 @@ class InvoicesPageTest {
         WebSession alice = signedIn("alice");
         String invoicePage = url("/tandem/invoices/" + invoice.getId());
 
-        alice.postForm(invoicePage + "/send-again", "_csrf=" + alice.csrfToken(invoicePage));
+        String shownBefore = alice.get(invoicePage).body();
+        sendAgain(alice, invoicePage);
         assertThat(alice.get(invoicePage).body()).contains(invoice.getNumber() + " is sent again to "
                 + order.customer().mailAddress() + ".");
+        assertThat(postWithPageShown(alice, invoicePage, shownBefore)).as("a second click on the page shown before")
+                .contains("The mail of " + invoice.getNumber() + " changed since its page was shown: look at it again.");
+        assertThat(sendAgainAndRead(alice, invoicePage)).as("while the copy is on its way")
+                .contains(invoice.getNumber() + " is still being sent: wait for it, or for its failure.");
         ProcessInstance again = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
                 .processInstanceBusinessKey(invoice.getNumber()).active().list().stream()
                 .filter(instance -> !instance.isEnded()).findFirst().orElseThrow();
@@ -250,10 +312,12 @@ class InvoicesPageTest {
         List<MimeMessage> received = mailTo(order.customer().mailAddress());
         assertThat(received).hasSize(2);
         assertThat(received.get(1).getSubject()).isEqualTo(received.get(0).getSubject());
-        Long secondMail = invoices.findById(invoice.getId()).orElseThrow().getMailId();
-        assertThat(secondMail).isNotEqualTo(firstMail);
-        assertThat(mails.findById(secondMail).orElseThrow().getAttachment())
-                .isEqualTo(mails.findById(firstMail).orElseThrow().getAttachment());
+        assertThat(invoices.findById(invoice.getId()).orElseThrow().getMailId())
+                .as("the first mail stays the invoice's: its run counts it mailed").isEqualTo(firstMail);
+        OutboundMail copy = mails.findByCopyOfOrderById(firstMail).get(0);
+        assertThat(copy.getAttachment()).isEqualTo(mails.findById(firstMail).orElseThrow().getAttachment());
+        assertThat(alice.get(invoicePage).body()).contains("Sent again to " + order.customer().mailAddress() + " on ");
+        assertThat(alice.get(url("/tandem/invoice-runs/" + invoice.getInvoiceRun())).body()).contains("1 mailed");
 
         Invoice draft = invoicing.createInvoice(deliveredOrder("Peterman draft", "1").id(), TimesheetsPeriod.ALL, false);
         String draftPage = url("/tandem/invoices/" + draft.getId());

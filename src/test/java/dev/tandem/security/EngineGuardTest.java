@@ -501,7 +501,10 @@ class EngineGuardTest {
                         + "variable=\"invoiceId\" /></bpmn:extensionElements></bpmn:userTask><bpmn:serviceTask id=\"serviceTask_x\" />",
                 "<bpmn:serviceTask id=\"serviceTask_output\" camunda:delegateExpression=\"${closeOrder}\"><bpmn:extensionElements>"
                         + "<camunda:inputOutput><camunda:outputParameter name=\"review\">APPROVE</camunda:outputParameter></camunda:inputOutput>"
-                        + "</bpmn:extensionElements></bpmn:serviceTask>")) {
+                        + "</bpmn:extensionElements></bpmn:serviceTask>",
+                // a call of a process only Tandem starts, or of one a person names in a form
+                "<bpmn:callActivity id=\"callActivity_run\" calledElement=\"invoice-run\" />",
+                "<bpmn:callActivity id=\"callActivity_typed\" calledElement=\"${proposalNote}\" />")) {
             ResponseEntity<String> refused = deployAs("olivia", "hidden.bpmn",
                     model("<bpmn:sequenceFlow id=\"flow_toEnd\" sourceRef=\"start\" targetRef=\"end\" />" + hidden));
             assertThat(refused.getStatusCode()).as(hidden).isEqualTo(HttpStatus.BAD_REQUEST);

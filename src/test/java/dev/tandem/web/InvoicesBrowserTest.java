@@ -76,7 +76,7 @@ class InvoicesBrowserTest {
                 browser.clickable(By.linkText("Invoices")).click();
                 browser.type(By.name("customer"), "dunder mifflin");
                 browser.clickable(By.cssSelector("#search button")).click();
-                browser.waitForTextContaining(By.id("count"), "1 document · untaxed 120.00");
+                browser.waitForTextContaining(By.id("count"), "1 document · posted: untaxed 120.00");
                 browser.screenshot("invoices-found");
                 browser.clickable(By.linkText(invoice.getNumber())).click();
 

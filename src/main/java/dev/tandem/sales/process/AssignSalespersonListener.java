@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import dev.tandem.sales.SalesOrderRepository;
 
 /**
- * A quotation's steps go straight to the salesperson of its order; any member of sales may still
- * take one over (a salesperson on holiday), and a quotation without a salesperson waits for sales.
+ * A quotation's steps go straight to the salesperson of its order (an administrator can hand one to
+ * another member of sales); a quotation without a salesperson waits for the sales group.
  */
 @Component("assignSalesperson")
 class AssignSalespersonListener implements TaskListener {

@@ -20,6 +20,8 @@ public final class PrepaidSupportProcess {
     public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
     public static final String USER_TASK_PROPOSE_HOURS = "userTask_proposeAdditionalHours";
     public static final String END_EVENT_QUOTATION_CREATED = "endEvent_quotationCreated";
+    /** Calls the Quotation process for the quotation just created. */
+    public static final String CALL_ACTIVITY_QUOTATION = "callActivity_quotation";
     public static final String END_EVENT_NO_SALE = "endEvent_noSale";
 
     /** Correlated by the order number when a prepaid line first needs more hours. */

@@ -1,5 +1,9 @@
 package dev.tandem.sales.process;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,8 +27,11 @@ class PrintQuotationDelegate implements JavaDelegate {
     private final QuotationDocument document;
     private final Outbox outbox;
     private final Company company;
+    private final Clock clock;
 
-    PrintQuotationDelegate(SalesOrderRepository orders, QuotationDocument document, Outbox outbox, Company company) {
+    PrintQuotationDelegate(SalesOrderRepository orders, QuotationDocument document, Outbox outbox, Company company,
+                           Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.document = document;
         this.outbox = outbox;
@@ -35,6 +42,7 @@ class PrintQuotationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SalesOrder quotation = orders.ofInstance(execution.getProcessBusinessKey());
         String number = quotation.getNumber();
+        LocalDate validUntil = LocalDate.now(clock).plusDays(QuotationDocument.VALID_DAYS);
         var mail = outbox.queue(quotation.getCustomer().mailAddress(),
                 "Quotation %s from %s".formatted(number, company.name()), """
                         Dear %s,
@@ -47,7 +55,10 @@ class PrintQuotationDelegate implements JavaDelegate {
                         """.formatted(quotation.getCustomer().getName(), number,
                         quotation.ordered().total().toPlainString(), company.currency(), QuotationDocument.VALID_DAYS,
                         company.name()),
-                document.fileName(number), document.pdf(number));
+                document.fileName(number), document.pdf(number, validUntil));
         execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
+        // The customer's answer waits until the offer ends: the first moment of the next day.
+        execution.setVariable(QuotationProcess.EXPIRES_AT,
+                Date.from(validUntil.plusDays(1).atStartOfDay(company.timeZone()).toInstant()));
     }
 }

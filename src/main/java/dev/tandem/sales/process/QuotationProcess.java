@@ -23,6 +23,10 @@ public final class QuotationProcess {
     public static final String SERVICE_TASK_ORDER = "serviceTask_orderTheHours";
     public static final String END_EVENT_ORDERED = "endEvent_ordered";
     public static final String END_EVENT_NOT_SOLD = "endEvent_notSold";
+    public static final String BOUNDARY_EVENT_EXPIRED = "boundaryEvent_offerExpired";
+
+    /** When the offer ends, set by "Print quotation": an answer not given by then cancels the quotation. */
+    public static final String EXPIRES_AT = "quotationExpiresAt";
 
     /** Shown on both forms; set by "Describe quotation". */
     public static final String QUOTATION_SUMMARY = "quotationSummary";

@@ -184,7 +184,7 @@ class PrepaidSupportProcessTest {
                 PrepaidSupportProcess.QUOTATION, PrepaidSupportProcess.ADDITIONAL_HOURS, 5));
 
         assertThat(instance).as("the quotation goes to the customer (process Quotation)")
-                .isWaitingAt("callActivity_quotation", PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD);
+                .isWaitingAt(PrepaidSupportProcess.CALL_ACTIVITY_QUOTATION, PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD);
         String quotation = (String) runtime.getVariable(instance.getId(), PrepaidSupportProcess.QUOTATION_NUMBER);
         SalesOrder offer = orders.findByNumber(quotation).orElseThrow();
         assertThat(offer.getState()).isEqualTo(SalesOrder.State.QUOTATION);

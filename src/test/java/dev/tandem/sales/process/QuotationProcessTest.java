@@ -14,9 +14,11 @@ import jakarta.mail.internet.MimeMultipart;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,7 @@ class QuotationProcessTest {
     @Autowired SalesOrderRepository orders;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired ActingUser acting;
+    @Autowired ManagementService management;
 
     private Customer customer;
     private Product prepaid;
@@ -149,7 +152,7 @@ class QuotationProcessTest {
     }
 
     @Test
-    void aDeclinedOrDroppedQuotationIsCancelled() throws Exception {
+    void aDeclinedDroppedOrExpiredQuotationIsCancelled() throws Exception {
         ProcessInstance declined = proposedQuotation(people.sellPrepaid(customer.getName(), prepaid.getCode(), 10));
         completeAs("sam", declined, Map.of(QuotationProcess.DECISION, QuotationProcess.SEND));
         people.runJobs(declined);
@@ -165,5 +168,18 @@ class QuotationProcessTest {
         assertThat(orders.findByNumber(dropped.getBusinessKey()).orElseThrow().getState())
                 .isEqualTo(SalesOrder.State.CANCELLED);
         assertThat(quotationsMailed()).as("one quotation mailed, none for the dropped one").hasSize(1);
+
+        customer = fixtures.customer();
+        ProcessInstance expired = proposedQuotation(people.sellPrepaid(customer.getName(), prepaid.getCode(), 10));
+        completeAs("sam", expired, Map.of(QuotationProcess.DECISION, QuotationProcess.SEND));
+        people.runJobs(expired);
+        Job offerEnds = management.createJobQuery().processInstanceId(expired.getId()).timers().singleResult();
+        assertThat(offerEnds.getDuedate()).as("the day after the PDF's 'valid until', on the company's clock")
+                .isEqualTo(java.util.Date.from(BillingFixtures.today().plusDays(31).atStartOfDay(BillingFixtures.ZONE)
+                        .toInstant()));
+        management.executeJob(offerEnds.getId());
+        assertThat(expired).isEnded().hasPassed(QuotationProcess.BOUNDARY_EVENT_EXPIRED, QuotationProcess.END_EVENT_NOT_SOLD);
+        assertThat(orders.findByNumber(expired.getBusinessKey()).orElseThrow().getState())
+                .isEqualTo(SalesOrder.State.CANCELLED);
     }
 }
