@@ -33,7 +33,6 @@ import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
-import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
