@@ -115,13 +115,23 @@ final class Browser implements AutoCloseable {
         reloadingWait.until(driver -> text.equals(driver.findElement(locator).getText()));
     }
 
-    /** Opens a task in Tasklist, claims it and waits for its Camunda Form. */
+    /**
+     * Opens a task in Tasklist, claims it and waits for its Camunda Form. Tasklist is loaded afresh:
+     * right after completing a task it clears its selection, which would close a task opened by
+     * changing only the address's fragment.
+     */
     void openAndClaimTask(String baseUrl, String taskId) {
-        driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        openTask(baseUrl, taskId);
         visible(By.cssSelector("h2.task"));
         clickable(By.cssSelector("button.claim")).click();
         visible(By.cssSelector("button.unclaim"));
         visible(By.cssSelector(".fjs-container"));
+    }
+
+    /** Opens a task in a freshly loaded Tasklist (see {@link #openAndClaimTask}). */
+    void openTask(String baseUrl, String taskId) {
+        driver.get("about:blank");
+        driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
     }
 
     /** Clicks Complete under a Camunda Form, scrolled clear of Tasklist's footer. */

@@ -52,7 +52,7 @@ class QuotationBrowserTest {
             try {
                 browser.login(base, "tasklist", "sam", "sam");
                 Task send = waitingTask(quotation);
-                browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + send.getId());
+                browser.openTask(base, send.getId());
                 browser.visible(By.cssSelector(".fjs-container"));
                 assertThat(browser.formText()).contains("Quotation " + number, customer.getName(),
                         "Prepaid support hours: 5 × 100.00 = 500.00", "Total 500.00 EUR");
@@ -66,7 +66,7 @@ class QuotationBrowserTest {
 
                 Task answer = waitingTask(quotation);
                 assertThat(answer.getTaskDefinitionKey()).isEqualTo(QuotationProcess.USER_TASK_ANSWER);
-                browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + answer.getId());
+                browser.openTask(base, answer.getId());
                 browser.clickable(By.linkText("Diagram")).click();
                 browser.visible(By.cssSelector(".djs-container"));
                 browser.screenshot("tasklist-quotation-diagram");
