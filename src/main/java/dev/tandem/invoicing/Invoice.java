@@ -174,7 +174,7 @@ public class Invoice {
         this.invoiceRun = runNumber;
     }
 
-    /** The mail the invoice was last sent with, or null while it was not printed. */
+    /** The mail that first carried the printed invoice (copies sent again refer to it), or null before printing. */
     public Long getMailId() {
         return mailId;
     }

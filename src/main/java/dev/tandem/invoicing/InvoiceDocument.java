@@ -67,7 +67,7 @@ public class InvoiceDocument {
         }
     }
 
-    public record TaxAmount(BigDecimal rate, BigDecimal base, BigDecimal tax) {
+    public record TaxAmount(BigDecimal rate, BigDecimal untaxed, BigDecimal tax) {
     }
 
     /** One timesheet entry of the annex, with the minutes this document bills of it. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import org.hibernate.Hibernate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +37,6 @@ public class InvoiceRecords {
      */
     public record Filter(String number, String customer, String order, Invoice.State state, LocalDate from,
                          LocalDate to, BigDecimal min, BigDecimal max) {
-
-        public static final Filter NONE = new Filter(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -116,15 +115,12 @@ public class InvoiceRecords {
 
     public Record of(Long invoiceId) {
         Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
-        invoice.getCustomer().getName();
+        Hibernate.initialize(invoice.getCustomer());
         List<String> orders = invoice.getLines().stream()
                 .filter(line -> line.getSalesOrderLine() != null)
                 .map(line -> line.getSalesOrderLine().getOrder().getNumber())
                 .distinct().sorted().toList();
-        Invoice reverses = invoice.getReversedInvoice();
-        if (reverses != null) {
-            reverses.getNumber();
-        }
+        Invoice reverses = (Invoice) Hibernate.unproxy(invoice.getReversedInvoice());
         OutboundMail mail = invoice.getMailId() == null ? null : mails.findById(invoice.getMailId()).orElse(null);
         List<OutboundMail> copies = copies(mail);
         return new Record(invoice, InvoiceDocument.taxes(invoice), orders, reverses,

@@ -34,6 +34,7 @@ public class OutboundMail {
     private Instant createdAt;
     private Instant sentAt;
     private String messageId;
+    /** The mail this one repeats (sent again), or null for a first mail. */
     private Long copyOf;
 
     protected OutboundMail() {
@@ -91,11 +92,6 @@ public class OutboundMail {
 
     public Instant getSentAt() {
         return sentAt;
-    }
-
-    /** The mail this one repeats (sent again), or null for a first mail. */
-    public Long getCopyOf() {
-        return copyOf;
     }
 
     void copies(Long mailId) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.catalog.Product;
 import dev.tandem.security.ActingUser;
 
 /** "Why does this invoice bill 4.5 hours, who recorded them, and who approved it?", answered from the data. */
@@ -84,5 +85,24 @@ class BillingLineageTest {
     @Test
     void anUnknownInvoiceIsSaidSo() {
         assertThatThrownBy(() -> lineage.ofInvoice("INV/1999/00001")).hasMessage("Unknown invoice INV/1999/00001.");
+    }
+
+    @Autowired BillingFixtures fixtures;
+
+    @Test
+    void theTrailNamesRecordsAndShowsTextThatLooksLikeATimeAsTyped() {
+        String looksLikeATime = "2026-11-23T14:05Z";
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.save(Product.service(
+                "LOOKS-" + System.nanoTime(), looksLikeATime, Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "80")), "1");
+        String number = fixtures.orderNumber(order);
+
+        List<BillingLineage.TrailRow> rows = lineage.recentChanges("SalesOrderLine", null, null, null);
+
+        assertThat(rows).filteredOn(row -> "description".equals(row.property()) && (number + " line 1").equals(
+                        row.record().replace("SalesOrderLine ", "")))
+                .singleElement().satisfies(row -> assertThat(row.newValue()).isEqualTo(looksLikeATime));
+        assertThat(lineage.recentChanges("SalesOrderLine", null, null, null))
+                .filteredOn(row -> "order".equals(row.property()) && row.record().startsWith("SalesOrderLine " + number))
+                .singleElement().satisfies(row -> assertThat(row.newValue()).as("the order by its number").isEqualTo(number));
     }
 }

@@ -200,6 +200,9 @@ class InvoicesPageTest {
                 "Amount from: &quot;12abc&quot; is not an amount (e.g. 1250.50).",
                 "Amount to: &quot;1e400&quot; is not an amount");
         assertThat(alice.get(url("/tandem/invoices/999999999")).statusCode()).isEqualTo(404);
+        var farPage = alice.get(url("/tandem/invoices?page=2147483647"));
+        assertThat(farPage.statusCode()).as("a page past the end shows the last one").isEqualTo(200);
+        assertThat(farPage.body()).containsPattern("page (\\d+) of \\1");
     }
 
     @Test
@@ -329,6 +332,12 @@ class InvoicesPageTest {
         try (PDDocument pdf = Loader.loadPDF(alice.download(draftPage + "/pdf").body())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("Invoice (draft)", "DRAFT, not a valid invoice");
+        }
+        invoicing.cancelDraft(draft.getId());
+        assertThat(alice.get(draftPage).body()).contains("Preview the PDF (marked as a cancelled draft)");
+        try (PDDocument pdf = Loader.loadPDF(alice.download(draftPage + "/pdf").body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("CANCELLED DRAFT, not a valid invoice: it was never posted.");
         }
     }
 

@@ -36,6 +36,7 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.sales.process.QuotationProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
@@ -175,6 +176,14 @@ class BadInputCatalogueTest {
                 bad("worksheet", material("CABLE", "0.001"), Shown.AT_ONCE, "material1Quantity has more decimals"),
                 bad("worksheet", "\"worksheetNotes\": {\"value\": \"" + LONG_4001 + "\"}", Shown.AT_ONCE, "worksheetNotes is too long"),
                 bad("worksheet", "\"moreMaterials\": {\"value\": 1, \"type\": \"Integer\"}", Shown.AT_ONCE, "moreMaterials must be true or false."),
+                // Quotation
+                bad("sendQuotation", "\"quotationDecision\": {\"value\": \"MAYBE\"}", Shown.AT_ONCE,
+                        "quotationDecision must be one of SEND, DROP, not MAYBE."),
+                bad("sendQuotation", "", Shown.AT_ONCE, "quotationDecision is required."),
+                bad("sendQuotation", "\"quotationDecision\": {\"value\": \"SEND\"}, \"quotationTotal\": {\"value\": \"1.00 EUR\"}",
+                        Shown.AT_ONCE, "does not take quotationTotal"),
+                bad("customerAnswer", "\"customerAnswer\": {\"value\": \"YES\"}", Shown.AT_ONCE,
+                        "customerAnswer must be one of ACCEPTED, DECLINED, not YES."),
                 // Invoice run
                 bad("invoiceRunStart", "\"orderIds\": {\"value\": \"all of them\"}", Shown.AT_ONCE, "orderIds must be a list of ids."),
                 bad("invoiceRunStart", "\"orderIds\": {\"value\": \"[1.5]\", \"type\": \"Json\"}", Shown.AT_ONCE, "orderIds must be a list of ids."),
@@ -292,7 +301,21 @@ class BadInputCatalogueTest {
             return intervention;
         }));
         targets.put("invoiceRunStart", new Target("alice", InvoiceRunProcess.KEY, null));
+        targets.put("sendQuotation", new Target("sam", null, this::quotation));
+        targets.put("customerAnswer", new Target("sam", null, () -> {
+            ProcessInstance quotation = quotation();
+            complete(quotation, Map.of(QuotationProcess.DECISION, QuotationProcess.SEND));
+            people.runJobs(quotation);
+            return quotation;
+        }));
         return targets;
+    }
+
+    /** A quotation Sam proposed, waiting for him to send it. */
+    private ProcessInstance quotation() {
+        Customer customer = fixtures.customer();
+        return people.proposeFiveMoreHours(people.sellPrepaid(customer.getName(), fixtures.prepaid("100").getCode(), 10),
+                customer.getName());
     }
 
     private ProcessInstance postpaidOrder() {

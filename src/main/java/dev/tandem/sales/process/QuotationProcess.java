@@ -17,10 +17,7 @@ public final class QuotationProcess {
     public static final String KEY = "quotation";
 
     public static final String USER_TASK_SEND = "userTask_sendQuotation";
-    public static final String SERVICE_TASK_PRINT = "serviceTask_printQuotation";
-    public static final String SERVICE_TASK_MAIL = "serviceTask_mailQuotation";
     public static final String USER_TASK_ANSWER = "userTask_customerAnswer";
-    public static final String SERVICE_TASK_ORDER = "serviceTask_orderTheHours";
     public static final String END_EVENT_ORDERED = "endEvent_ordered";
     public static final String END_EVENT_NOT_SOLD = "endEvent_notSold";
     public static final String BOUNDARY_EVENT_EXPIRED = "boundaryEvent_offerExpired";
