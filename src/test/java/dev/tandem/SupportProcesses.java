@@ -29,6 +29,7 @@ import dev.tandem.security.ActingUser;
 public class SupportProcesses {
 
     public static final String TEAM = "Customer Care";
+    public static final String TICKET_TITLE = "Mail server down";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -70,7 +71,7 @@ public class SupportProcesses {
     /** A ticket; with an order number its time bills that order, else the customer's prepaid hours. */
     public ProcessInstance openTicket(String customer, String orderNumber) {
         Map<String, Object> form = new LinkedHashMap<>(Map.of(SupportTicketProcess.CUSTOMER_NAME, customer,
-                SupportTicketProcess.TEAM_NAME, TEAM, SupportTicketProcess.TITLE, "Mail server down"));
+                SupportTicketProcess.TEAM_NAME, TEAM, SupportTicketProcess.TITLE, TICKET_TITLE));
         if (orderNumber != null) {
             form.put(SupportTicketProcess.ORDER_NUMBER, orderNumber);
         }

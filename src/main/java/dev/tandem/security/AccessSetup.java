@@ -155,24 +155,30 @@ class AccessSetup implements ApplicationRunner {
     private void groupFilter(String group) {
         String name = "Tasks of " + group;
         TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
-        Filter filter = filter(name, query, 0);
+        Filter filter = filter(name, query, 0, name + ", open to claim or assigned; soonest due first");
         grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
     private void myTasksFilter() {
-        Filter filter = filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 10);
+        Filter filter = filter("My tasks", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 10,
+                "Tasks assigned to you; soonest due first");
         Groups.WORKING.forEach(group -> grant(group, Resources.FILTER, filter.getId(), Permissions.READ));
     }
 
-    private Filter filter(String name, TaskQuery query, int priority) {
-        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing;
+    /**
+     * A Tasklist filter, as this version defines it (an existing one is brought up to date): soonest
+     * due first (tasks without a due date after, newest first), each task showing its customer and
+     * order; the task's name says what it is about ({@code TaskNames}).
+     */
+    private Filter filter(String name, TaskQuery query, int priority, String description) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
         }
-        Filter filter = filters.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "refresh", true,
-                        "description", name + ", open to claim or assigned"));
+        filter.setQuery(query.orderByDueDate().asc());
+        filter.setProperties(Map.of("priority", priority, "refresh", true, "description", description,
+                "variables", List.of(Map.of("name", "customerName", "label", "Customer"),
+                        Map.of("name", "orderNumber", "label", "Order"))));
         return filters.saveFilter(filter);
     }
 

@@ -64,24 +64,19 @@ class PeopleSecurity {
     SecurityFilterChain people(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new NegatedRequestMatcher(path.matcher("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN, "/tandem/login", "/tandem/css/**", "/error", "/favicon.ico").permitAll()
-                        // A webapp whose session ended shows its own login form: it reads the engines'
-                        // names and its fonts, asks who is signed in (Camunda answers 404 when nobody
-                        // is, with a CSRF token for the form) and posts the form without a session.
-                        .requestMatchers(WEBAPP_LOGIN, WEBAPP_WHO).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/", "/camunda/assets/**").permitAll()
-                        .requestMatchers("/tandem/to-invoice/**", "/tandem/invoice-runs/**")
-                        .hasAnyAuthority(Groups.ACCOUNTING, Groups.ADMINISTRATORS)
-                        .requestMatchers(HttpMethod.GET, "/tandem/invoices", "/tandem/invoices/**")
-                        .hasAnyAuthority(Groups.ACCOUNTING, Groups.ADMINISTRATORS, Groups.AUDITORS)
-                        .requestMatchers("/tandem/invoices/**")
-                        .hasAnyAuthority(Groups.ACCOUNTING, Groups.ADMINISTRATORS)
-                        .requestMatchers("/tandem/technician/**", "/tandem/field-tasks/*/signature")
-                        .hasAuthority(Groups.TECHNICIANS)
-                        .requestMatchers("/tandem/field-tasks/*/report.pdf")
-                        .hasAnyAuthority(Groups.TECHNICIANS, Groups.ACCOUNTING, Groups.ADMINISTRATORS)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(LOGIN, "/tandem/login", "/tandem/css/**", "/error", "/favicon.ico")
+                            .permitAll()
+                            // A webapp whose session ended shows its own login form: it reads the engines'
+                            // names and its fonts, asks who is signed in (Camunda answers 404 when nobody
+                            // is, with a CSRF token for the form) and posts the form without a session.
+                            .requestMatchers(WEBAPP_LOGIN, WEBAPP_WHO).permitAll()
+                            .requestMatchers(HttpMethod.GET, "/camunda/api/engine/engine/", "/camunda/assets/**")
+                            .permitAll();
+                    PageAccess.RULES.forEach(rule -> requests.requestMatchers(rule.matcher())
+                            .hasAnyAuthority(rule.groups().toArray(String[]::new)));
+                    requests.anyRequest().authenticated();
+                })
                 .formLogin(login -> login.loginPage(LOGIN).defaultSuccessUrl("/"))
                 .addFilterAt(new WebappLogin(WEBAPP_LOGIN, camundaUsers), UsernamePasswordAuthenticationFilter.class)
                 // The webapps' own scripts get 401 (and show their login form); pages go to the login page.

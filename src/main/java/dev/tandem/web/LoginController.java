@@ -72,11 +72,17 @@ class LoginController {
         return "web/home";
     }
 
+    /** Tandem's own address: the page of one's role, or the landing page when none is theirs. */
     @GetMapping({"/tandem", "/tandem/"})
     String home(Authentication user) {
-        boolean technician = user.getAuthorities().stream()
-                .anyMatch(authority -> Groups.TECHNICIANS.equals(authority.getAuthority()));
-        return technician ? "redirect:/tandem/technician" : "redirect:/tandem/to-invoice";
+        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (groups.contains(Groups.TECHNICIANS)) {
+            return "redirect:/tandem/technician";
+        }
+        if (groups.contains(Groups.ACCOUNTING) || groups.contains(Groups.ADMINISTRATORS)) {
+            return "redirect:/tandem/to-invoice";
+        }
+        return groups.contains(Groups.AUDITORS) ? "redirect:/tandem/invoices" : "redirect:/";
     }
 
     /** Whether Camunda's authorizations let the person open one of its webapps. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,7 +38,17 @@ final class Browser implements AutoCloseable {
     /** For pages that reload themselves: an element read during a reload is read again. */
     private final WebDriverWait reloadingWait;
 
+    /** A desktop window, 1600 × 1000. */
     Browser() {
+        this(false);
+    }
+
+    /** A phone: a 390 × 844 screen (CSS pixels) with touch input, as Chromium's device emulation draws it. */
+    static Browser phone() {
+        return new Browser(true);
+    }
+
+    private Browser(boolean phone) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException(
                     "Browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
@@ -47,6 +58,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1600,1000", "--lang=en-US", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync");
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -83,6 +98,14 @@ final class Browser implements AutoCloseable {
             field.sendKeys(text);
             return false;
         });
+    }
+
+    /** Opens a page of Tandem's, which sends a stranger to the login first; signs in as a demo user (password = name). */
+    void signIn(String url, String user) {
+        driver.get(url);
+        visible(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(user);
+        driver.findElement(By.id("login")).click();
     }
 
     /** Opens a Camunda webapp, which sends a stranger to Tandem's one login page first, and signs in. */
@@ -128,6 +151,14 @@ final class Browser implements AutoCloseable {
         visible(By.cssSelector(".fjs-container"));
     }
 
+    /** Opens a task already assigned to the person signed in and waits for its form, ready to fill in. */
+    void openOwnTask(String baseUrl, String taskId) {
+        openTask(baseUrl, taskId);
+        visible(By.cssSelector("h2.task"));
+        visible(By.cssSelector("button.unclaim"));
+        visible(By.cssSelector(".fjs-container"));
+    }
+
     /** Opens a task in a freshly loaded Tasklist (see {@link #openAndClaimTask}). */
     void openTask(String baseUrl, String taskId) {
         driver.get("about:blank");
@@ -167,6 +198,11 @@ final class Browser implements AutoCloseable {
                     response.headers().firstValue("Content-Type").orElse("")));
         }
         return response.body();
+    }
+
+    /** How wide the page is drawn, in CSS pixels: wider than the window means scrolling sideways. */
+    long scrollWidth() {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
     }
 
     /** Keeps what the browser showed, for a person reading a failed build. */

@@ -101,7 +101,10 @@ class SupportFlowsBrowserTest {
 
                 new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
                         !firstRound.equals(waitingTask(ticket).getId()));
-                browser.openAndClaimTask(baseUrl(), waitingTask(ticket).getId());
+                // The next round stays with hannah: no new claim, and its name says which ticket it is.
+                browser.openOwnTask(baseUrl(), waitingTask(ticket).getId());
+                assertThat(browser.text(By.cssSelector("h2.task"))).isEqualTo("Work on ticket · %s · %s: %s"
+                        .formatted(ticket.getBusinessKey(), customer.getName(), SupportProcesses.TICKET_TITLE));
                 WebElement remaining = browser.visible(By.cssSelector(".overdrawn"));
                 assertThat(remaining.getText()).contains("Remaining hours: -1:00 h · -1.00 h");
                 assertThat(remaining.getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");

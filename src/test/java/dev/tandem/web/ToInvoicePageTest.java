@@ -72,8 +72,10 @@ class ToInvoicePageTest {
                 browser.visible(By.name("username")).sendKeys("hannah");
                 browser.driver.findElement(By.name("password")).sendKeys("hannah");
                 browser.driver.findElement(By.id("login")).click();
-                browser.waitForTextContaining(By.tagName("body"), "status=403");
-                assertThat(browser.text(By.tagName("body"))).doesNotContain("Create invoices");
+                browser.waitForText(By.tagName("h1"), "Not your page");
+                assertThat(browser.text(By.id("explanation")))
+                        .startsWith("This page is open to accounting and administrators.");
+                assertThat(browser.text(By.tagName("body"))).doesNotContain("Create invoices", "Whitelabel");
                 browser.driver.manage().deleteAllCookies();
 
                 browser.driver.get(url("/tandem/to-invoice"));

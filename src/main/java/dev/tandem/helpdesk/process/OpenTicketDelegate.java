@@ -8,6 +8,7 @@ import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.TaskNames;
 import dev.tandem.helpdesk.HelpdeskTeam;
 import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.Ticket;
@@ -53,5 +54,11 @@ class OpenTicketDelegate implements JavaDelegate {
         execution.setVariable(SupportTicketProcess.TICKET_NUMBER, ticket.getNumber());
         execution.setVariable(ShowLineFiguresListener.ORDER_LINE_ID,
                 ticket.isBillable() ? ticket.getSalesOrderLine().getId() : null);
+        if (ticket.isBillable()) {
+            // The order the ticket draws on, also when chosen automatically: Tasklist's filters show it.
+            execution.setVariable(SupportTicketProcess.ORDER_NUMBER, ticket.getSalesOrderLine().getOrder().getNumber());
+        }
+        execution.setVariable(TaskNames.SUBJECT, "%s · %s: %s".formatted(ticket.getNumber(), customer.getName(),
+                ticket.getTitle()));
     }
 }

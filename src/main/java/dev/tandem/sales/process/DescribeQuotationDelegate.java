@@ -39,6 +39,7 @@ class DescribeQuotationDelegate implements JavaDelegate {
         SalesOrder quotation = orders.ofInstance(number);
         execution.setVariable(PrepaidSupportProcess.QUOTATION_NUMBER, number);
         execution.setVariable(PrepaidSupportProcess.CUSTOMER_NAME, quotation.getCustomer().getName());
+        execution.setVariable(QuotationProcess.ORDER_NUMBER, number);
         execution.setVariable(QuotationProcess.QUOTATION_SUMMARY, quotation.getLines().stream()
                 .filter(line -> !line.isDownPayment())
                 .map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),

@@ -19,6 +19,8 @@ public final class QuotationProcess {
     public static final String USER_TASK_SEND = "userTask_sendQuotation";
     public static final String USER_TASK_ANSWER = "userTask_customerAnswer";
     public static final String END_EVENT_ORDERED = "endEvent_ordered";
+    /** The quotation's number, under the name Tasklist's filters show as the order. */
+    public static final String ORDER_NUMBER = "orderNumber";
     public static final String END_EVENT_NOT_SOLD = "endEvent_notSold";
     public static final String BOUNDARY_EVENT_EXPIRED = "boundaryEvent_offerExpired";
 

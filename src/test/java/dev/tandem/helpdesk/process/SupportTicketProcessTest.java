@@ -75,6 +75,23 @@ class SupportTicketProcessTest {
     }
 
     @Test
+    void aTicketsTaskNamesItsTicketAndCustomerAndItsNextRoundsStayWithWhoWorkedIt() {
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        String named = "Work on ticket · %s · %s: %s".formatted(ticket.getBusinessKey(), customer.getName(),
+                SupportProcesses.TICKET_TITLE);
+        assertThat(ticket).task().hasName(named).isNotAssigned();
+        assertThat(ticket).variables().containsEntry(SupportTicketProcess.ORDER_NUMBER,
+                fixtures.orderNumber(order));
+
+        people.workOnTicket(ticket, worker, false, List.of(entry(today(), 1, "Reset the router")));
+        assertThat(ticket).task().hasName(named).isAssignedTo(worker);
+
+        people.workOnTicket(ticket, worker, false, List.of(entry("2999-01-01", 1, "A day to come")));
+        assertThat(ticket).task().as("refused, back with the same person").isAssignedTo(worker);
+        assertThat(ticket).variables().containsKey(SupportTicketProcess.REFUSAL);
+    }
+
+    @Test
     void remainingHoursBelowZeroAreFlaggedRedOnTheNextRound() {
         ProcessInstance ticket = people.openTicket(customer.getName(), null);
         people.workOnTicket(ticket, worker, false, List.of(entry(today(), 6, "Migration")));

@@ -1,0 +1,68 @@
+package dev.tandem.common;
+
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Names every task after its step and what it is about, so that tasks in a list can be told
+ * apart without opening them: "Invoice delivered time · S00002 · Globex Corporation",
+ * "Work on ticket · T00002 · Globex Corporation: printer offline". What a task is about is the
+ * process variable {@link #SUBJECT} where a process sets one, else its business key (the order,
+ * ticket or field task number) and its {@link #CUSTOMER} variable. The models keep the step's
+ * plain name, as Modeler shows it.
+ */
+@Component
+public class TaskNames extends AbstractProcessEnginePlugin {
+
+    /** What a process's tasks are about, when business key and customer do not say it all. */
+    public static final String SUBJECT = "subject";
+    /** The customer's name: every process with a customer holds it under this name. */
+    static final String CUSTOMER = "customerName";
+    /** Camunda's column for a task's name holds 255 characters. */
+    private static final int LONGEST = 255;
+
+    private static final TaskListener NAME = task -> {
+        String about = about(task);
+        if (!about.isEmpty()) {
+            String name = task.getName() + " · " + about;
+            task.setName(name.length() > LONGEST ? name.substring(0, LONGEST - 1) + "…" : name);
+        }
+    };
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME);
+            }
+        });
+    }
+
+    private static String about(DelegateTask task) {
+        Object subject = task.getVariable(SUBJECT);
+        if (subject != null) {
+            return subject.toString();
+        }
+        return Stream.of(task.getExecution().getProcessBusinessKey(), task.getVariable(CUSTOMER))
+                .filter(Objects::nonNull).map(Object::toString).filter(part -> !part.isBlank())
+                .collect(Collectors.joining(" · "));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tandem.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.tandem.TandemIntegrationTest;
+
+/**
+ * In Chromium, on a desktop and on a phone: a page of another role, or no page at all, is answered
+ * by a page in Tandem's layout that says who may open it and leads back to one's own apps; Tandem's
+ * address leads each role to a page it may open.
+ */
+@TandemIntegrationTest
+class ErrorPagesBrowserTest {
+
+    @LocalServerPort int port;
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void helpdeskRefusedFromAccountingsPageIsToldWhoMayOpenItAndFindsTheWayBack() {
+        try (Browser browser = new Browser()) {
+            try {
+                browser.signIn(url("/tandem"), "hannah");
+                browser.waitForText(By.tagName("h1"), "Welcome, hannah");
+
+                browser.driver.get(url("/tandem/invoices"));
+                browser.waitForText(By.tagName("h1"), "Not your page");
+                assertThat(browser.text(By.id("explanation"))).startsWith(
+                        "This page is open to accounting, administrators and auditors.");
+                browser.screenshot("error-403-desktop");
+                assertThat(browser.driver.getPageSource()).doesNotContain("Whitelabel", "Invoices ·");
+
+                browser.clickable(By.id("back")).click();
+                browser.waitForText(By.tagName("h1"), "Welcome, hannah");
+                assertThat(browser.text(By.id("apps"))).contains("Tasklist").doesNotContain("Invoices");
+            } finally {
+                browser.screenshot("error-403-end");
+            }
+        }
+    }
+
+    @Test
+    void onAPhoneAnUnknownPageAndAnotherTechniciansTaskAreTandemPagesThatFitTheScreen() {
+        try (Browser browser = Browser.phone()) {
+            try {
+                browser.signIn(url("/tandem/no-such-page"), "theo");
+                browser.waitForText(By.tagName("h1"), "Nothing here");
+                assertThat(browser.text(By.id("explanation"))).isEqualTo("There is no page at this address.");
+
+                browser.driver.get(url("/tandem/field-tasks/F99999/signature"));
+                browser.waitForText(By.tagName("h1"), "Nothing here");
+                assertThat(browser.text(By.id("explanation"))).isEqualTo("Unknown field task F99999.");
+                browser.screenshot("error-404-phone");
+                assertThat(browser.scrollWidth()).as("no sideways scrolling on a 390 px screen").isLessThanOrEqualTo(390);
+
+                browser.driver.get(url("/tandem"));
+                browser.visible(By.cssSelector("h1"));
+                assertThat(browser.driver.getCurrentUrl()).endsWith("/tandem/technician");
+            } finally {
+                browser.screenshot("error-404-end");
+            }
+        }
+    }
+}
