@@ -30,7 +30,9 @@ public class TaskNames extends AbstractProcessEnginePlugin {
     /** What a process's tasks are about, when business key and customer do not say it all. */
     public static final String SUBJECT = "subject";
     /** The customer's name: every process with a customer holds it under this name. */
-    static final String CUSTOMER = "customerName";
+    public static final String CUSTOMER = "customerName";
+    /** The order's number: every process about an order holds it under this name. */
+    public static final String ORDER = "orderNumber";
     /** Camunda's column for a task's name holds 255 characters. */
     private static final int LONGEST = 255;
 

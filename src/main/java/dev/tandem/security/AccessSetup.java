@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.TaskNames;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
@@ -81,12 +82,14 @@ class AccessSetup implements ApplicationRunner {
             groupFilter(group);
         }
         myTasksFilter();
-        // A group reads and works on the tasks of the processes it works in, one grant per process;
-        // StepInputGuard says which steps it completes and claims. Task-by-task grants made by
-        // earlier versions are withdrawn: they made Tasklist's filters slow as tasks piled up.
+        // A group reads and works on the tasks of the processes it works in, one grant per process,
+        // and reads their instances (Tasklist's filters show each task's customer and order from
+        // its process's variables); StepInputGuard says which steps it completes and claims.
+        // Task-by-task grants made by earlier versions are withdrawn: they made Tasklist's filters
+        // slow as tasks piled up.
         StepInputGuard.WORKED_BY.forEach((process, steps) -> steps.values().stream().flatMap(List::stream).distinct()
                 .forEach(group -> grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ,
-                        Permissions.READ_TASK, Permissions.TASK_WORK)));
+                        Permissions.READ_TASK, Permissions.TASK_WORK, Permissions.READ_INSTANCE)));
         withdrawTaskByTaskGrants();
         STARTABLE.forEach((group, keys) -> {
             grant(group, Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
@@ -177,8 +180,8 @@ class AccessSetup implements ApplicationRunner {
         }
         filter.setQuery(query.orderByDueDate().asc());
         filter.setProperties(Map.of("priority", priority, "refresh", true, "description", description,
-                "variables", List.of(Map.of("name", "customerName", "label", "Customer"),
-                        Map.of("name", "orderNumber", "label", "Order"))));
+                "variables", List.of(Map.of("name", TaskNames.CUSTOMER, "label", "Customer"),
+                        Map.of("name", TaskNames.ORDER, "label", "Order"))));
         return filters.saveFilter(filter);
     }
 

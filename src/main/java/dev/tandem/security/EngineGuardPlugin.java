@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.FormFigures;
 import dev.tandem.common.StepOwner;
 
 /**
@@ -42,7 +43,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CurrentUser currentUser = new CurrentUser(configuration::getIdentityService);
         StepInputGuard inputs = new StepInputGuard(currentUser, () -> beans.getBeansOfType(StepOwner.class).values()
-                .stream().collect(Collectors.toMap(StepOwner::processKey, owner -> owner)));
+                .stream().collect(Collectors.toMap(StepOwner::processKey, owner -> owner)),
+                () -> beans.getBeansOfType(FormFigures.class).values());
         configuration.setResourceAuthorizationProvider(new TaskAuthorizationsByProcess());
         configuration.setTaskService(inputs.new GuardedTaskService());
         configuration.setFormService(inputs.new GuardedFormService());

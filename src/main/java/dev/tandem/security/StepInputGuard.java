@@ -1,5 +1,6 @@
 package dev.tandem.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,11 +26,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.FormFigures;
 import dev.tandem.common.ProcessInputs;
 import dev.tandem.common.StepInput;
 import dev.tandem.common.StepOwner;
@@ -86,11 +89,17 @@ class StepInputGuard {
 
     private final CurrentUser currentUser;
     private final Supplier<Map<String, StepOwner>> owners;
+    private final Supplier<Collection<FormFigures>> figures;
 
-    /** @param owners by process key, asked for at each check (they are Spring beans made after the engine) */
-    StepInputGuard(CurrentUser currentUser, Supplier<Map<String, StepOwner>> owners) {
+    /**
+     * @param owners by process key, asked for at each check (they are Spring beans made after the engine)
+     * @param figures what forms show from Tandem's records, derived again when a form is opened
+     */
+    StepInputGuard(CurrentUser currentUser, Supplier<Map<String, StepOwner>> owners,
+                   Supplier<Collection<FormFigures>> figures) {
         this.currentUser = currentUser;
         this.owners = owners;
+        this.figures = figures;
     }
 
     /** The user task as the guard needs it: which process and step, and whose it is (or null: a group's). */
@@ -341,8 +350,45 @@ class StepInputGuard {
         }
     }
 
-    /** The FormService Tasklist submits Camunda Forms through. */
+    /**
+     * The FormService Tasklist opens and submits Camunda Forms through. Opening a form derives the
+     * figures it shows from Tandem's records again ({@link FormFigures}): the task's variables hold
+     * the figures as they were when it was created, the form shows them as they are.
+     */
     class GuardedFormService extends FormServiceImpl {
+
+        @Override
+        public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
+                                                boolean deserializeObjectValues) {
+            // One command, so that the records are read in the same transaction as the variables.
+            return commandExecutor.execute(context -> {
+                VariableMap shown = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
+                for (FormFigures provider : figures.get()) {
+                    if (provider.names().stream().anyMatch(shown::containsKey)) {
+                        provider.figures(shown::get).forEach((name, value) -> {
+                            if (shown.containsKey(name)) {
+                                shown.putValueTyped(name, typed(value));
+                            }
+                        });
+                    }
+                }
+                return shown;
+            });
+        }
+
+        /** As the engine would store it, so that the REST API names its type. */
+        private static TypedValue typed(Object value) {
+            if (value instanceof TypedValue typed) {
+                return typed;
+            }
+            if (value instanceof String text) {
+                return Variables.stringValue(text);
+            }
+            if (value instanceof Boolean flag) {
+                return Variables.booleanValue(flag);
+            }
+            return value == null ? Variables.untypedNullValue() : Variables.untypedValue(value);
+        }
 
         @Override
         public void submitTaskForm(String taskId, Map<String, Object> properties) {

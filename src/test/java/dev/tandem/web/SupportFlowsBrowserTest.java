@@ -28,6 +28,8 @@ import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoicingService;
+import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.process.PostpaidSupportProcess;
@@ -42,6 +44,7 @@ class SupportFlowsBrowserTest {
     @Autowired BillingFixtures fixtures;
     @Autowired SupportProcesses people;
     @Autowired OrderFigures figures;
+    @Autowired InvoicingService invoicing;
 
     private String baseUrl() {
         return "http://localhost:" + port;
@@ -108,7 +111,13 @@ class SupportFlowsBrowserTest {
                 WebElement remaining = browser.visible(By.cssSelector(".overdrawn"));
                 assertThat(remaining.getText()).contains("Remaining hours: -1:00 h · -1.00 h");
                 assertThat(remaining.getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");
-                assertThat(formText(browser)).contains("Recorded last time: 1 entry, 3:00 h · 3.00 h");
+                assertThat(formText(browser)).contains("Recorded last time: 1 entry, 3:00 h · 3.00 h",
+                        "invoiced 0:00 h · 0.00 h");
+
+                // Accounting invoices the order meanwhile: the open task's form shows it when opened again.
+                invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+                browser.openOwnTask(baseUrl(), waitingTask(ticket).getId());
+                browser.waitForTextContaining(By.cssSelector(".fjs-container"), "invoiced 2:00 h · 2.00 h");
             } finally {
                 browser.screenshot("tasklist-ticket-overdrawn");
             }

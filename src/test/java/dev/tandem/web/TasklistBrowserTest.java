@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.tandem.BillingFixtures;
+import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
@@ -32,6 +35,8 @@ class TasklistBrowserTest {
     @Autowired TimesheetEntryRepository entries;
     @Autowired EmployeeRepository employees;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired BillingFixtures fixtures;
+    @Autowired SupportProcesses people;
 
     @Test
     void helpdeskUserLogsTimeOnTheDemoTaskThroughItsCamundaForm() {
@@ -71,5 +76,26 @@ class TasklistBrowserTest {
                         .findFirst().orElseThrow());
         assertThat(entry.getBilledMinutes()).isEqualTo(90);
         assertThat(entry.getWorkDate()).isEqualTo(BillingFixtures.today());
+    }
+
+    @Test
+    void eachTaskInTheListNamesItsObjectAndShowsCustomerAndOrderSoonestDueFirst() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, fixtures.prepaid("100"), "4");
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        Task task = tasks.createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login("http://localhost:" + port, "tasklist", "hannah", "hannah");
+                By item = By.xpath("//li[contains(@class, 'task')][.//a[contains(@href, 'task=" + task.getId() + "')]]");
+                browser.waitForTextContaining(item, "Work on ticket · %s · %s: %s".formatted(ticket.getBusinessKey(),
+                        customer.getName(), SupportProcesses.TICKET_TITLE), "Customer", customer.getName(), "Order",
+                        fixtures.orderNumber(order));
+                browser.screenshot("tasklist-list-named");
+            } finally {
+                browser.screenshot("tasklist-list-end");
+            }
+        }
     }
 }

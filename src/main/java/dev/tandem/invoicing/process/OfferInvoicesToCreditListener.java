@@ -2,23 +2,27 @@ package dev.tandem.invoicing.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
+import dev.tandem.common.FormFigures;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 
 /**
  * When <em>Invoice delivered time</em> is created, offers the order's posted invoices, newest
  * first, for <em>Credit an invoice</em> to pick from: number, date and total as the customer read
- * them. The choice is checked again when the credit is prepared.
+ * them, afresh whenever the form is opened. The choice is checked again when the credit is prepared.
  */
 @Component("offerInvoicesToCredit")
-class OfferInvoicesToCreditListener implements TaskListener {
+class OfferInvoicesToCreditListener implements TaskListener, FormFigures {
 
     private final InvoiceRepository invoices;
     private final Company company;
@@ -30,12 +34,24 @@ class OfferInvoicesToCreditListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String order = (String) task.getVariable(InvoicingVariables.ORDER_NUMBER);
+        putOn(task);
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of(InvoicingVariables.CREDITABLE_INVOICES);
+    }
+
+    @Override
+    public Map<String, Object> figures(Function<String, Object> variables) {
+        String order = (String) variables.apply(InvoicingVariables.ORDER_NUMBER);
         List<Map<String, Object>> choices = invoices.postedInvoicesOfOrder(order).stream()
                 .map(invoice -> Map.<String, Object>of("value", invoice.getNumber(), "label", label(invoice)))
                 .toList();
-        // A JSON variable, which Tasklist hands to the form's select as its options.
-        task.setVariable(InvoicingVariables.CREDITABLE_INVOICES, Spin.JSON(choices));
+        // A JSON variable, which Tasklist hands to the form's select as its options; serialized, as
+        // Tasklist reads it.
+        return Map.of(InvoicingVariables.CREDITABLE_INVOICES,
+                SpinValues.jsonValue(Spin.JSON(choices).toString()).create());
     }
 
     private String label(Invoice invoice) {

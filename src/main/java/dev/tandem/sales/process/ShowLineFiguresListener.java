@@ -1,9 +1,15 @@
 package dev.tandem.sales.process;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.FormFigures;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.sales.LineFigures;
 import dev.tandem.sales.OrderFigures;
@@ -13,10 +19,10 @@ import dev.tandem.sales.SalesOrderLineRepository;
 /**
  * When a task is created, puts the current figures of its order line on it for the form: what was
  * ordered, delivered, invoiced and is left, the remaining hours flagged when overdrawn. Figures are
- * derived from the ledger each time; the variables are only a snapshot for the person.
+ * derived from the ledger each time, and again whenever the form is opened ({@link FormFigures}).
  */
 @Component("showLineFigures")
-public class ShowLineFiguresListener implements TaskListener {
+public class ShowLineFiguresListener implements TaskListener, FormFigures {
 
     public static final String ORDER_LINE_ID = "orderLineId";
     public static final String LINE_LABEL = "lineLabel";
@@ -38,21 +44,32 @@ public class ShowLineFiguresListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long lineId = (Long) task.getVariable(ORDER_LINE_ID);
+        putOn(task);
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of(LINE_LABEL, ORDERED, DELIVERED, INVOICED, TO_INVOICE, REMAINING, OVERDRAWN);
+    }
+
+    @Override
+    public Map<String, Object> figures(Function<String, Object> variables) {
+        Long lineId = (Long) variables.apply(ORDER_LINE_ID);
         if (lineId == null) {
-            task.setVariable(LINE_LABEL, "No order line: this time is not billed.");
-            return;
+            return Map.of(LINE_LABEL, "No order line: this time is not billed.");
         }
         SalesOrderLine line = lines.findById(lineId).orElseThrow();
         LineFigures now = figures.ofLine(lineId);
-        task.setVariable(LINE_LABEL, "%s, line %d: %s".formatted(line.getOrder().getNumber(), line.getPosition(),
+        Map<String, Object> shown = new HashMap<>();
+        shown.put(LINE_LABEL, "%s, line %d: %s".formatted(line.getOrder().getNumber(), line.getPosition(),
                 line.getDescription()));
-        task.setVariable(ORDERED, shown(now.ordered()));
-        task.setVariable(DELIVERED, shown(now.delivered()));
-        task.setVariable(INVOICED, shown(now.invoiced()));
-        task.setVariable(TO_INVOICE, shown(now.toInvoice()));
-        task.setVariable(REMAINING, shown(now.remaining()));
-        task.setVariable(OVERDRAWN, now.isOverdrawn());
+        shown.put(ORDERED, shown(now.ordered()));
+        shown.put(DELIVERED, shown(now.delivered()));
+        shown.put(INVOICED, shown(now.invoiced()));
+        shown.put(TO_INVOICE, shown(now.toInvoice()));
+        shown.put(REMAINING, shown(now.remaining()));
+        shown.put(OVERDRAWN, now.isOverdrawn());
+        return shown;
     }
 
     /** As people read time: "6:10 h · 6.17 h". */
