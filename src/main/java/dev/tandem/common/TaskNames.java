@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  * process variable {@link #SUBJECT} where a process sets one, else its business key (the order,
  * ticket or field task number) and its {@link #CUSTOMER} variable. The models keep the step's
  * plain name, as Modeler shows it.
+ * <p>
+ * Creating a task applies the follow-up date the step before chose; completing any task clears
+ * what the step before did or refused ({@link StepOutcome}).
  */
 @Component
 public class TaskNames extends AbstractProcessEnginePlugin {
@@ -52,8 +56,10 @@ public class TaskNames extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME);
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StepOutcome.FOLLOW_UP);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepOutcome.CLEAR);
             }
         });
     }

@@ -22,6 +22,5 @@ class MarkFieldTaskDoneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         fieldTasks.markDone(timers.task(execution).getId());
-        execution.removeVariable(FieldServiceProcess.REFUSAL);
     }
 }

@@ -12,6 +12,7 @@ import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.fieldservice.FieldTaskService;
 import dev.tandem.fieldservice.WorksheetService;
 
@@ -75,6 +76,9 @@ class RecordMaterialsDelegate implements JavaDelegate {
             execution.removeVariable(FieldServiceProcess.materialCode(slot));
             execution.removeVariable(FieldServiceProcess.materialQuantity(slot));
         }
-        execution.removeVariable(FieldServiceProcess.REFUSAL);
+        StepOutcome.tell(execution, used.isEmpty() ? "Worksheet saved; no materials this round."
+                : "Worksheet saved; materials recorded on the order: %s.".formatted(used.stream()
+                        .map(material -> "%s × %s".formatted(material.quantity().stripTrailingZeros().toPlainString(),
+                                material.product().getName())).collect(java.util.stream.Collectors.joining(", "))));
     }
 }

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.FormValues;
+import dev.tandem.common.HoursAndMinutes;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -27,6 +29,8 @@ class RecordTimeSpentDelegate implements JavaDelegate {
         TimesheetEntry entry = timers.record(timers.task(execution),
                 FormValues.text(execution.getVariable(FieldServiceProcess.TIME_DESCRIPTION)));
         execution.setVariable(FieldServiceProcess.AMENDMENT, entry.isAmendment());
-        execution.removeVariable(FieldServiceProcess.REFUSAL);
+        StepOutcome.tell(execution, "%s recorded on %s%s.".formatted(HoursAndMinutes.withDecimal(entry.getBilledMinutes()),
+                entry.getSalesOrderLine().getOrder().getNumber(),
+                entry.isAmendment() ? ", added after the customer signed: they are told in a new report" : ""));
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 
@@ -24,5 +25,7 @@ class CancelDraftInvoiceDelegate implements JavaDelegate {
         execution.removeVariable(InvoicingVariables.REVIEW);
         invoicing.cancelDraft(InvoicingVariables.invoiceOfThisOrder(execution, invoices).getId());
         execution.removeVariable(InvoicingVariables.INVOICE_ID);
+        StepOutcome.tell(execution, "Draft invoice of %s cancelled: nothing was posted, and its time and materials "
+                .formatted(execution.getProcessBusinessKey()) + "are free for the next invoice.");
     }
 }

@@ -56,9 +56,6 @@ public final class InvoicingVariables {
     /** Why the last attempt was refused, shown on the form when the task comes back. */
     public static final String REFUSAL = "refusal";
 
-    /** The order has nothing to invoice at all: the post-paid process waits for delivered time. */
-    public static final String ERROR_NOTHING_DELIVERED = "NOTHING_DELIVERED";
-
     /** A down payment as the forms ask for it: a percentage, or an amount tax included, in cents. */
     public static final StepInput DOWN_PAYMENT_KIND_INPUT = StepInput.choice(DOWN_PAYMENT_KIND, "PERCENTAGE", "FIXED");
     public static final StepInput DOWN_PAYMENT_VALUE_INPUT = StepInput.decimal(DOWN_PAYMENT_VALUE, 2);
@@ -101,6 +98,15 @@ public final class InvoicingVariables {
     }
 
     /** The total as the person reads it: "1089.00 EUR (invoice)", "121.00 EUR (credit note)". */
+    /** What posting did, as the next form says it: "Invoice INV/2026/00001 posted: 1210.00 EUR (invoice), …". */
+    static String posted(Invoice posted, Company company) {
+        String what = posted.getMoveType() == Invoice.MoveType.INVOICE ? "Invoice %s posted".formatted(posted.getNumber())
+                : posted.getReversedInvoice() == null ? "Credit note %s posted".formatted(posted.getNumber())
+                : "Credit note %s posted for %s".formatted(posted.getNumber(), posted.getReversedInvoice().getNumber());
+        return "%s: %s, tax included. It is being printed and mailed to the customer; the Invoices page shows it."
+                .formatted(what, total(posted, company));
+    }
+
     static String total(Invoice invoice, Company company) {
         return "%s %s (%s)".formatted(invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(),
                 invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note"

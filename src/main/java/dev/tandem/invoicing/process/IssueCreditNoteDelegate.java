@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
@@ -41,6 +42,7 @@ class IssueCreditNoteDelegate implements JavaDelegate {
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
         execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
         List.of(InvoicingVariables.CREDITED_INVOICE_NUMBER, InvoicingVariables.CREDITABLE_ENTRIES,
-                InvoicingVariables.CREDITED_ENTRIES, InvoicingVariables.REFUSAL).forEach(execution::removeVariable);
+                InvoicingVariables.CREDITED_ENTRIES).forEach(execution::removeVariable);
+        StepOutcome.tell(execution, InvoicingVariables.posted(posted, company));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
@@ -49,7 +50,7 @@ class IssueInvoiceDelegate implements JavaDelegate {
         execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
                 .allMatch(line -> line.toInvoice().signum() <= 0));
         InvoicingVariables.DOWN_PAYMENT_FIELDS.forEach(execution::removeVariable);
-        execution.removeVariable(InvoicingVariables.REFUSAL);
+        StepOutcome.tell(execution, InvoicingVariables.posted(posted, company));
     }
 
     private static DownPayment downPayment(DelegateExecution execution) {

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.Company;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
@@ -17,10 +19,12 @@ class PostInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
     private final InvoiceRepository invoices;
+    private final Company company;
 
-    PostInvoiceDelegate(InvoicingService invoicing, InvoiceRepository invoices) {
+    PostInvoiceDelegate(InvoicingService invoicing, InvoiceRepository invoices, Company company) {
         this.invoicing = invoicing;
         this.invoices = invoices;
+        this.company = company;
     }
 
     @Override
@@ -30,5 +34,6 @@ class PostInvoiceDelegate implements JavaDelegate {
         execution.removeVariable(InvoicingVariables.REVIEW);
         Invoice posted = invoicing.post(draft.getId());
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
+        StepOutcome.tell(execution, InvoicingVariables.posted(posted, company));
     }
 }

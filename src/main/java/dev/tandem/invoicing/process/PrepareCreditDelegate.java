@@ -47,7 +47,6 @@ class PrepareCreditDelegate implements JavaDelegate {
         execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(invoice, company));
         // A JSON variable, which Tasklist hands to the form's checklist as its options.
         execution.setVariable(InvoicingVariables.CREDITABLE_ENTRIES, Spin.JSON(entries));
-        execution.removeVariable(InvoicingVariables.REFUSAL);
     }
 
     private static Map<String, Object> choice(BillingAllocation allocation) {

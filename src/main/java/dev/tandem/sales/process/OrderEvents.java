@@ -12,6 +12,7 @@ import dev.tandem.sales.SalesOrderService;
 /**
  * Tells an order's process what happened to its time elsewhere (tickets, logged time), by message
  * and the order number as business key. An order without such a process simply hears nothing.
+ * (Figures on forms need no message: they are derived afresh whenever a form is opened.)
  */
 @Component
 public class OrderEvents {
@@ -47,14 +48,4 @@ public class OrderEvents {
                 .processInstanceBusinessKey(line.getOrder().getNumber()).active().count() > 0;
     }
 
-    /** A resolved ticket on a post-paid line: the order's accountant may have time to invoice. */
-    public void timeDelivered(Long lineId) {
-        SalesOrderLine line = lineId == null ? null : lines.findById(lineId).orElse(null);
-        if (line == null || !line.isTimesheetBilled()) {
-            return;
-        }
-        runtime.createMessageCorrelation(PostpaidSupportProcess.MESSAGE_TIME_DELIVERED)
-                .processInstanceBusinessKey(line.getOrder().getNumber())
-                .correlateAll();
-    }
 }

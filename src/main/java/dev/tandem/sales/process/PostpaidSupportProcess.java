@@ -14,8 +14,7 @@ public final class PostpaidSupportProcess {
 
     public static final String START_EVENT = "startEvent_supportOrdered";
     public static final String USER_TASK_INVOICE_DELIVERED_TIME = "userTask_invoiceDeliveredTime";
-    public static final String EVENT_GATEWAY_WAIT = "gateway_waitForDeliveredTime";
-    public static final String TIMER_RECHECK = "intermediateCatchEvent_recheckDeliveredTime";
+    public static final String SERVICE_TASK_WAIT = "serviceTask_waitForDeliveredTime";
     public static final String USER_TASK_REVIEW_DRAFT = "userTask_reviewDraftInvoice";
     public static final String SERVICE_TASK_POST_INVOICE = "serviceTask_postInvoice";
     public static final String SERVICE_TASK_CANCEL_DRAFT = "serviceTask_cancelDraftInvoice";
@@ -26,15 +25,15 @@ public final class PostpaidSupportProcess {
     public static final String SERVICE_TASK_ISSUE_CREDIT_NOTE = "serviceTask_issueCreditNote";
     public static final String SERVICE_TASK_CLOSE_ORDER = "serviceTask_closeOrder";
 
-    /** Correlated by the order number when a ticket on one of its lines is resolved. */
-    public static final String MESSAGE_TIME_DELIVERED = "TimeDelivered";
-
-    /** "Invoice delivered time": INVOICE, DOWN_PAYMENT, CREDIT or CLOSE. */
+    /** "Invoice delivered time": INVOICE, DOWN_PAYMENT, CREDIT, WAIT (until {@link #FOLLOW_UP_DATE}) or CLOSE. */
     public static final String ACTION = "action";
     public static final String INVOICE = "INVOICE";
     public static final String DOWN_PAYMENT = "DOWN_PAYMENT";
     public static final String CREDIT = "CREDIT";
+    public static final String WAIT = "WAIT";
     public static final String CLOSE = "CLOSE";
+    /** The day the accountant will look again, when waiting for delivered time. */
+    public static final String FOLLOW_UP_DATE = "followUpDate";
 
     /** "Review draft invoice": APPROVE or CANCEL. */
     public static final String REVIEW = InvoicingVariables.REVIEW;
@@ -44,7 +43,8 @@ public final class PostpaidSupportProcess {
     /** What people may send: the order, accounting's choice and its details, the review, the credit. */
     public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, PrepaidSupportProcess.ORDER_FORM,
             Map.of(USER_TASK_INVOICE_DELIVERED_TIME, List.of(
-                            StepInput.choice(ACTION, INVOICE, DOWN_PAYMENT, CREDIT, CLOSE).required(),
+                            StepInput.choice(ACTION, INVOICE, DOWN_PAYMENT, CREDIT, WAIT, CLOSE).required(),
+                            StepInput.date(FOLLOW_UP_DATE),
                             StepInput.text(InvoicingVariables.CREDITED_INVOICE_NUMBER, StepInput.NAME),
                             StepInput.date(InvoicingVariables.PERIOD_START),
                             StepInput.date(InvoicingVariables.PERIOD_END),

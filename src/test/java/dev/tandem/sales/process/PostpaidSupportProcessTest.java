@@ -9,10 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,6 +30,7 @@ import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
+import dev.tandem.common.StepOutcome;
 import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
@@ -55,6 +58,7 @@ class PostpaidSupportProcessTest {
     @Autowired SalesOrderRepository orders;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired TimesheetService timesheets;
+    @Autowired FormService formService;
 
     private Customer customer;
     private Product postpaid;
@@ -95,32 +99,55 @@ class PostpaidSupportProcessTest {
     }
 
     @Test
-    void scenario09_postpaidOrderCannotBeInvoicedBeforeTimeIsDeliveredAndWaitsForIt() {
+    void scenario09_postpaidOrderCannotBeInvoicedBeforeTimeIsDeliveredTheTaskSaysWhyAtOnce() {
         assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
-                .task().hasCandidateGroup("accounting");
+                .task().hasCandidateGroup("accounting").hasName("Invoice delivered time · %s · %s"
+                        .formatted(orderNumber, customer.getName()));
         assertThat(figures.ofOrder(orderId()).status()).isEqualTo(InvoiceStatus.NOTHING);
 
         invoiceDeliveredTime();
 
-        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+        // Back at once, with the reason next to figures that agree with it.
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
+                .containsEntry("lineDelivered", "0:00 h · 0.00 h").doesNotContainKey(StepOutcome.VARIABLE);
         assertThat(runtime.createIncidentQuery().processInstanceId(order.getId()).count()).isZero();
-        String refusal = (String) runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL);
-        assertThat(refusal).contains("no time or material has been delivered yet");
+        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL))
+                .contains("no time or material has been delivered yet");
 
         deliver("2");
-        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME)
-                .variables().containsEntry("lineDelivered", "2:00 h · 2.00 h");
+        // The task never left; its form shows the delivered time as soon as it is opened.
+        assertThat(formService.getTaskFormVariables(waitingTask().getId()).getValue("lineDelivered", String.class))
+                .isEqualTo("2:00 h · 2.00 h");
+        invoiceDeliveredTime();
+        assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT);
+        assertThat(runtime.getVariable(order.getId(), InvoicingVariables.REFUSAL)).as("the refusal is past").isNull();
+    }
+
+    private org.camunda.bpm.engine.task.Task waitingTask() {
+        return tasks.createTaskQuery().processInstanceId(order.getId()).singleResult();
     }
 
     @Test
-    void withoutNewsTheInvoiceTaskComesBackADayLater() {
-        invoiceDeliveredTime();
-        assertThat(order).isWaitingAt(PostpaidSupportProcess.EVENT_GATEWAY_WAIT);
+    void waitingForDeliveredTimeIsAChoiceWithAFollowUpDateTheTaskKeeps() {
+        LocalDate nextWeek = BillingFixtures.today().plusDays(7);
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.WAIT,
+                PostpaidSupportProcess.FOLLOW_UP_DATE, nextWeek.toString()));
 
-        management.executeJob(management.createJobQuery().processInstanceId(order.getId()).timers().singleResult().getId());
-
-        assertThat(order).hasPassed(PostpaidSupportProcess.TIMER_RECHECK)
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_WAIT)
                 .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(waitingTask().getFollowUpDate()).isEqualTo(Date.from(nextWeek.atTime(8, 0)
+                .atZone(BillingFixtures.ZONE).toInstant()));
+        assertThat((String) runtime.getVariable(order.getId(), StepOutcome.VARIABLE))
+                .startsWith("Waiting for delivered time: this task stays here with %s as its follow-up date."
+                        .formatted(nextWeek));
+
+        String waiting = waitingTask().getId();
+        for (String day : List.of(BillingFixtures.today().toString(), BillingFixtures.today().plusYears(2).toString())) {
+            assertThatThrownBy(() -> people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION,
+                    PostpaidSupportProcess.WAIT, PostpaidSupportProcess.FOLLOW_UP_DATE, day)))
+                    .hasMessageContaining("Choose the day to look again: after today and at most a year ahead.");
+            assertThat(waitingTask().getId()).as("refused where it was chosen: the task is as it was").isEqualTo(waiting);
+        }
     }
 
     @Test
@@ -142,6 +169,9 @@ class PostpaidSupportProcessTest {
         Long invoiceId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
         assertThat(fixtures.view(invoiceId).number()).startsWith("INV/");
         assertThat(invoices.findById(invoiceId).orElseThrow().getApprovedBy()).isEqualTo("alice");
+        assertThat((String) runtime.getVariable(order.getId(), StepOutcome.VARIABLE)).isEqualTo(
+                "Invoice %s posted: 440.00 EUR (invoice), tax included. ".formatted(fixtures.view(invoiceId).number())
+                        + "It is being printed and mailed to the customer; the Invoices page shows it.");
     }
 
     @Test
@@ -294,9 +324,14 @@ class PostpaidSupportProcessTest {
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
         people.runJobs(order);
 
-        assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("RINV/");
+        String number = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
+        assertThat(number).startsWith("RINV/");
         assertThat(TestMailServer.server().getReceivedMessages()).extracting(message -> message.getSubject())
                 .anyMatch(subject -> subject.startsWith("Credit note RINV/"));
+        assertThat(order).as("the accountant's next form says what was posted")
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME).variables()
+                .containsEntry(StepOutcome.VARIABLE, "Credit note %s posted: 121.00 EUR (credit note), tax included. "
+                        .formatted(number) + "It is being printed and mailed to the customer; the Invoices page shows it.");
     }
 
     @Test
