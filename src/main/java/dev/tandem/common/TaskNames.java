@@ -64,6 +64,12 @@ public class TaskNames extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The step a task's name names, without what it is about: "Start work on site". */
+    public static String step(String taskName) {
+        int about = taskName == null ? -1 : taskName.indexOf(" · ");
+        return about < 0 ? taskName : taskName.substring(0, about);
+    }
+
     private static String about(DelegateTask task) {
         Object subject = task.getVariable(SUBJECT);
         if (subject != null) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,27 +42,29 @@ class TechnicianPageTest {
     @Autowired TestClock clock;
 
     @Test
-    void theTechnicianStartsPausesResumesAndStopsTheTimerWithBigButtons() {
+    void theTechnicianRunsTheWholeInterventionOnAPhone() {
         init(engine);
         ProcessInstance intervention = people.interventionForTheo("Server room", "Rack check");
         String customer = (String) engine.getRuntimeService().getVariable(intervention.getId(),
                 FieldServiceProcess.CUSTOMER_NAME);
         By card = By.id("task-" + intervention.getBusinessKey());
 
-        try (Browser browser = new Browser()) {
+        try (Browser browser = Browser.phone()) {
             try {
                 // The page bookmarked on the phone: the login comes first, then the page itself.
-                browser.driver.get("http://localhost:" + port + "/tandem/technician");
-                browser.visible(By.name("username")).sendKeys("theo");
-                browser.driver.findElement(By.name("password")).sendKeys("theo");
-                browser.driver.findElement(By.id("login")).click();
+                browser.signIn("http://localhost:" + port + "/tandem/technician", "theo");
 
-                browser.waitForTextContaining(card, customer, "Server room",
-                        "Start work on site");
+                browser.waitForTextContaining(card, customer, "Server room", "Start work on site");
                 press(browser, card, "START");
-                browser.waitForTextContaining(card, "Timer running", "h counted");
+                browser.waitForTextContaining(card, "Timer running");
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_TIMER_RUNNING);
+                String clockShown = browser.text(By.cssSelector("#task-%s .clock".formatted(intervention.getBusinessKey())));
+                assertThat(clockShown).matches("\\d+:\\d{2}:\\d{2}");
+                new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(driver -> !clockShown.equals(
+                        driver.findElement(By.cssSelector("#task-%s .clock".formatted(intervention.getBusinessKey())))
+                                .getText()));
                 browser.screenshot("technician-running");
+                assertThat(browser.scrollWidth()).as("fits a 390 px phone").isLessThanOrEqualTo(390);
 
                 press(browser, card, "PAUSE");
                 browser.waitForTextContaining(card, "Timer paused");
@@ -68,9 +72,32 @@ class TechnicianPageTest {
                 browser.waitForTextContaining(card, "Timer running");
                 press(browser, card, "STOP");
 
-                browser.waitForTextContaining(card, "Confirm time spent", "Continue in Tasklist");
+                browser.waitForTextContaining(card, "Confirm time spent", "Actual time", "billed 0:15 h");
                 assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_CONFIRM_TIME)
                         .variables().containsEntry(FieldServiceProcess.BILLED_MINUTES, 15);
+                press(browser, card, "CONFIRM");
+                assertThat(intervention).as("what was done is required, as in Tasklist")
+                        .isWaitingAt(FieldServiceProcess.USER_TASK_CONFIRM_TIME);
+                browser.type(By.name("timeDescription"), "Re-seated the rack's power supply");
+                browser.screenshot("technician-confirm-time");
+                press(browser, card, "CONFIRM");
+
+                browser.waitForTextContaining(card, "Fill worksheet", "0:15 h · 0.25 h recorded on");
+                browser.type(By.name("worksheetNotes"), "Power supply loose; fixed and tested");
+                Select material = new Select(browser.visible(By.name("material1Code")));
+                assertThat(material.getOptions()).extracting(WebElement::getText)
+                        .anyMatch(label -> label.startsWith("Network cable (5 m) (CABLE) · ") && label.endsWith(" in stock"));
+                material.selectByValue("CABLE");
+                browser.type(By.name("material1Quantity"), "2");
+                browser.screenshot("technician-worksheet");
+                assertThat(browser.scrollWidth()).as("fits a 390 px phone").isLessThanOrEqualTo(390);
+                press(browser, card, "SAVE");
+
+                browser.waitForTextContaining(card, "Customer signs", "materials recorded on the order: 2 × Network cable (5 m)");
+                assertThat(intervention).isWaitingAt(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).variables()
+                        .containsEntry(FieldServiceProcess.MATERIALS_USED, "2 × Network cable (5 m)");
+                assertThat(browser.visible(card).findElement(By.cssSelector("a.sign")).getAttribute("href"))
+                        .endsWith("/tandem/field-tasks/%s/signature".formatted(intervention.getBusinessKey()));
             } finally {
                 browser.screenshot("technician-last");
             }
@@ -96,9 +123,9 @@ class TechnicianPageTest {
                 browser.login(base, "tasklist", "theo", "theo");
                 String step = engine.getTaskService().createTaskQuery().processInstanceId(intervention.getId())
                         .singleResult().getId();
-                browser.driver.get(base + "/camunda/app/tasklist/default/#/?task=" + step);
-                browser.visible(By.cssSelector(".fjs-container a[href*='/tandem/field-tasks/%s/signature']"
-                        .formatted(number))).click();
+                browser.openTask(base, step);
+                browser.clickCentered(By.cssSelector(".fjs-container a[href*='/tandem/field-tasks/%s/signature']"
+                        .formatted(number)));
                 // The Tasklist login serves Tandem's page too: no second login.
                 browser.waitForTextContaining(By.tagName("main"), "Checked the burner", "Burner clean, pressure 1.5 bar");
                 assertThat(browser.driver.getCurrentUrl()).endsWith("/tandem/field-tasks/%s/signature".formatted(number));
