@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -48,4 +49,9 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
 
     List<SalesOrder> findByCustomerIdAndStateOrderByOrderDateDescIdDesc(Long customerId, SalesOrder.State state);
+
+    /** Confirmed orders with their customers, the newest first: what a start form offers to pick from. */
+    @Query("select o from SalesOrder o join fetch o.customer where o.state = dev.tandem.sales.SalesOrder.State.CONFIRMED"
+            + " order by o.id desc")
+    List<SalesOrder> confirmedNewestFirst(Pageable page);
 }

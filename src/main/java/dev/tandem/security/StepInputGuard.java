@@ -93,7 +93,7 @@ class StepInputGuard {
 
     /**
      * @param owners by process key, asked for at each check (they are Spring beans made after the engine)
-     * @param figures what forms show from Tandem's records, derived again when a form is opened
+     * @param figures what task forms show from Tandem's records, derived again when a form is opened
      */
     StepInputGuard(CurrentUser currentUser, Supplier<Map<String, StepOwner>> owners,
                    Supplier<Collection<FormFigures>> figures) {

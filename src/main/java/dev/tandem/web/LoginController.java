@@ -51,6 +51,10 @@ class LoginController {
         if (camunda(user.getName(), groups, "tasklist")) {
             apps.add(new App("Tasklist", "Your tasks and your groups' tasks", "/camunda/app/tasklist/default/"));
         }
+        if (groups.contains(Groups.SALES) || groups.contains(Groups.HELPDESK) || groups.contains(Groups.TECHNICIANS)) {
+            apps.add(new App("Start", "New tickets, interventions, orders and logged time, picked from lists",
+                    "/tandem/start"));
+        }
         if (groups.contains(Groups.TECHNICIANS)) {
             apps.add(new App("Technician page", "Today's interventions: timer, signature, report", "/tandem/technician"));
         }

@@ -9,13 +9,12 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.FormFigures;
+import dev.tandem.common.FormOptions;
 import dev.tandem.inventory.InventoryService;
 
 /**
@@ -67,9 +66,7 @@ public class MaterialChoices implements TaskListener, FormFigures {
 
     @Override
     public Map<String, Object> figures(Function<String, Object> variables) {
-        List<Map<String, String>> options = choices().stream()
-                .map(choice -> Map.of("value", choice.code(), "label", choice.label())).toList();
-        // Serialized JSON, as Tasklist hands it to a select's options.
-        return Map.of(VARIABLE, SpinValues.jsonValue(Spin.JSON(options).toString()).create());
+        return Map.of(VARIABLE, FormOptions.of(choices().stream()
+                .map(choice -> FormOptions.option(choice.code(), choice.label())).toList()));
     }
 }

@@ -1,18 +1,16 @@
 package dev.tandem.invoicing.process;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.FormFigures;
+import dev.tandem.common.FormOptions;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 
@@ -45,13 +43,9 @@ class OfferInvoicesToCreditListener implements TaskListener, FormFigures {
     @Override
     public Map<String, Object> figures(Function<String, Object> variables) {
         String order = (String) variables.apply(InvoicingVariables.ORDER_NUMBER);
-        List<Map<String, Object>> choices = invoices.postedInvoicesOfOrder(order).stream()
-                .map(invoice -> Map.<String, Object>of("value", invoice.getNumber(), "label", label(invoice)))
-                .toList();
-        // A JSON variable, which Tasklist hands to the form's select as its options; serialized, as
-        // Tasklist reads it.
-        return Map.of(InvoicingVariables.CREDITABLE_INVOICES,
-                SpinValues.jsonValue(Spin.JSON(choices).toString()).create());
+        return Map.of(InvoicingVariables.CREDITABLE_INVOICES, FormOptions.of(
+                invoices.postedInvoicesOfOrder(order).stream()
+                        .map(invoice -> FormOptions.option(invoice.getNumber(), label(invoice))).toList()));
     }
 
     private String label(Invoice invoice) {
