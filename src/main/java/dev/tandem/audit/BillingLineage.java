@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.tandem.common.Company;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
+import dev.tandem.common.TaskNames;
 import dev.tandem.invoicing.BillingAllocation;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
@@ -205,7 +206,9 @@ public class BillingLineage {
     private ProcessRun run(HistoricProcessInstance instance) {
         List<Step> steps = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
                 .finished().orderByHistoricTaskInstanceEndTime().asc().list().stream()
-                .map(task -> new Step(task.getName(), task.getAssignee(), moment(task.getEndTime().toInstant())))
+                // The step's own name: the run already says which order or task it is about.
+                .map(task -> new Step(TaskNames.step(task.getName()), task.getAssignee(),
+                        moment(task.getEndTime().toInstant())))
                 .toList();
         return new ProcessRun(instance.getId(), instance.getProcessDefinitionName(), instance.getBusinessKey(),
                 moment(instance.getStartTime().toInstant()),

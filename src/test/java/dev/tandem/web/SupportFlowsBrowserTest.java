@@ -3,6 +3,7 @@ package dev.tandem.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -168,7 +169,7 @@ class SupportFlowsBrowserTest {
                         "Service on Timesheets: 2.00 × 80.00 = 160.00", "Total 160.00 EUR (invoice)");
                 String preview = browser.visible(By.linkText("Preview the PDF")).getDomProperty("href");
                 draft = pdfText(browser.downloadPdf(preview));
-                browser.clickable(By.xpath("//label[contains(., 'Approve: post and send')]")).click();
+                browser.clickCentered(By.xpath("//label[contains(., 'Approve: post and send')]"));
                 browser.screenshot("tasklist-review-filled");
                 browser.completeTaskForm();
 
@@ -191,6 +192,34 @@ class SupportFlowsBrowserTest {
                 .containsExactly(customer.getEmail());
         assertThat(waitingTask(order).getTaskDefinitionKey())
                 .isEqualTo(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+
+        // The next form says what was posted; waiting for more time is a choice with a follow-up date.
+        Task next = waitingTask(order);
+        LocalDate lookAgain = BillingFixtures.today().plusDays(5);
+        try (Browser browser = new Browser()) {
+            try {
+                browser.login(baseUrl(), "tasklist", "alice", "alice");
+                browser.openAndClaimTask(baseUrl(), next.getId());
+                assertThat(formText(browser)).contains("Done in the step before", "Invoice %s posted: 160.00 EUR "
+                        .formatted(number) + "(invoice), tax included. It is being printed and mailed to the customer");
+                browser.clickCentered(By.xpath("//label[contains(., 'Wait for delivered time')]"));
+                browser.clickCentered(By.cssSelector(".fjs-form-field-datetime input"));
+                browser.driver.findElement(By.cssSelector(".fjs-form-field-datetime input")).sendKeys(
+                        lookAgain.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+                browser.completeTaskForm();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                        !next.getId().equals(waitingTask(order).getId()));
+                browser.openTask(baseUrl(), waitingTask(order).getId());
+                browser.visible(By.cssSelector(".fjs-container"));
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver -> browser.formText().contains(
+                        "Waiting for delivered time: this task stays here with %s as its follow-up date.".formatted(lookAgain)));
+                browser.waitForTextContaining(By.cssSelector(".tasks-list"), "Follow-up in 5 days");
+                browser.screenshot("tasklist-waiting-follow-up");
+            } finally {
+                browser.screenshot("tasklist-waiting-end");
+            }
+        }
+        assertThat(waitingTask(order).getFollowUpDate()).isNotNull();
     }
 
     @Test
@@ -212,7 +241,7 @@ class SupportFlowsBrowserTest {
             try {
                 browser.login(baseUrl(), "tasklist", "alice", "alice");
                 browser.openAndClaimTask(baseUrl(), choose.getId());
-                browser.clickable(By.xpath("//label[contains(., 'Credit an invoice')]")).click();
+                browser.clickCentered(By.xpath("//label[contains(., 'Credit an invoice')]"));
                 browser.clickCentered(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
                 browser.clickCentered(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][starts-with(normalize-space(.), '"
                         + invoiceNumber + " · ')]"));
@@ -225,7 +254,7 @@ class SupportFlowsBrowserTest {
                 assertThat(credit.getTaskDefinitionKey()).isEqualTo(PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE);
                 browser.openAndClaimTask(baseUrl(), credit.getId());
                 assertThat(formText(browser)).contains("Credit " + invoiceNumber, "2.00 h", "1.00 h");
-                browser.clickable(By.xpath("//label[contains(., '2.00 h')]")).click();
+                browser.clickCentered(By.xpath("//label[contains(., '2.00 h')]"));
                 browser.screenshot("tasklist-credit-filled");
                 browser.completeTaskForm();
 

@@ -48,7 +48,7 @@ class TasklistBrowserTest {
         try (Browser browser = new Browser()) {
             try {
                 browser.login("http://localhost:" + port, "tasklist", "hannah", "hannah");
-                browser.clickable(By.cssSelector(".tasks-list a[href*='task=" + demoTask.getId() + "']")).click();
+                browser.clickCentered(By.cssSelector(".tasks-list a[href*='task=" + demoTask.getId() + "']"));
                 browser.visible(By.cssSelector("h2.task"));
                 browser.clickable(By.cssSelector("button.claim")).click();
                 browser.visible(By.cssSelector("button.unclaim"));
