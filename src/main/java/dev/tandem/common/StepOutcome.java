@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * What a step did, in people's words, shown at the top of the next form of its process ("Invoice
- * INV/2026/00001 posted: 1,210.00 EUR tax included, being mailed to …"). Each completed task starts
+ * INV/2026/00001 posted: 1210.00 EUR (invoice), tax included. It is being printed and mailed …"). Each completed task starts
  * afresh: the outcome and a refusal of the round before are cleared when a task is completed, so a
  * form never shows what an earlier round did next to what this one did.
  */
@@ -21,7 +21,7 @@ public final class StepOutcome {
     /** When set, the next task of the process gets it as its follow-up date (Tasklist shows it). */
     public static final String FOLLOW_UP_AT = "followUpAt";
 
-    /** On every task's completion: what the rounds before did or refused is no longer news. */
+    /** On the completion of a main-line task: what the rounds before did or refused is no longer news. */
     static final TaskListener CLEAR = task -> {
         task.getExecution().removeVariable(VARIABLE);
         task.getExecution().removeVariable(REFUSAL);

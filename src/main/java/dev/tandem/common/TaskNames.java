@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
  * ticket or field task number) and its {@link #CUSTOMER} variable. The models keep the step's
  * plain name, as Modeler shows it.
  * <p>
- * Creating a task applies the follow-up date the step before chose; completing any task clears
- * what the step before did or refused ({@link StepOutcome}).
+ * Creating a task applies the follow-up date the step before chose; completing a task of the
+ * process's main line clears what the step before did or refused ({@link StepOutcome}).
  */
 @Component
 public class TaskNames extends AbstractProcessEnginePlugin {
@@ -59,7 +60,11 @@ public class TaskNames extends AbstractProcessEnginePlugin {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StepOutcome.FOLLOW_UP);
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepOutcome.CLEAR);
+                // A task in a sub-process (an event sub-process runs beside the main line) leaves the
+                // outcome and refusal of the main line's steps alone.
+                if (scope instanceof ProcessDefinitionImpl) {
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepOutcome.CLEAR);
+                }
             }
         });
     }

@@ -46,10 +46,6 @@ public class Ticket {
         this.description = description;
     }
 
-    void assignLine(SalesOrderLine line) {
-        this.salesOrderLine = line;
-    }
-
     void close() {
         state = State.CLOSED;
     }

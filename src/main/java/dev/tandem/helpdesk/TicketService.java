@@ -16,7 +16,6 @@ import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /** Opens tickets on the right order line and moves them between lines. */
 @Service
@@ -28,19 +27,17 @@ public class TicketService {
     private final CustomerRepository customers;
     private final SalesOrderRepository orders;
     private final SalesOrderLineRepository lines;
-    private final TimesheetEntryRepository entries;
     private final OrderFigures figures;
     private final NumberSequences numbers;
 
     TicketService(TicketRepository tickets, HelpdeskTeamRepository teams, CustomerRepository customers,
-                  SalesOrderRepository orders, SalesOrderLineRepository lines, TimesheetEntryRepository entries,
+                  SalesOrderRepository orders, SalesOrderLineRepository lines,
                   OrderFigures figures, NumberSequences numbers) {
         this.tickets = tickets;
         this.teams = teams;
         this.customers = customers;
         this.orders = orders;
         this.lines = lines;
-        this.entries = entries;
         this.figures = figures;
         this.numbers = numbers;
     }
@@ -72,17 +69,6 @@ public class TicketService {
                 .filter(line -> line.isPrepaid() && line.isHourlyService())
                 .filter(line -> figures.ofLine(line.getId()).remaining().signum() > 0)
                 .findFirst();
-    }
-
-    /** Moves the ticket and its un-invoiced time to another line; invoiced time stays where it was billed. */
-    public Ticket changeLine(Long ticketId, Long lineId) {
-        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
-        SalesOrderLine line = checkedLine(lineId, ticket.getCustomer());
-        ticket.assignLine(line);
-        entries.findByTicketId(ticketId).stream()
-                .filter(entry -> entries.invoicedMinutes(entry.getId()) == 0)
-                .forEach(entry -> entry.moveTo(ticket.isBillable() ? line : null));
-        return ticket;
     }
 
     /** The customer's issue is solved; no more time is logged on the ticket through its process. */

@@ -170,15 +170,16 @@ class AccessSetup implements ApplicationRunner {
 
     /**
      * A Tasklist filter, as this version defines it (an existing one is brought up to date): soonest
-     * due first (tasks without a due date after, newest first), each task showing its customer and
-     * order; the task's name says what it is about ({@code TaskNames}).
+     * due first, then newest first (where tasks without a due date fall is the database's way with
+     * empty values: first on H2, last on PostgreSQL), each task showing its customer and order; the
+     * task's name says what it is about ({@code TaskNames}).
      */
     private Filter filter(String name, TaskQuery query, int priority, String description) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name);
         }
-        filter.setQuery(query.orderByDueDate().asc());
+        filter.setQuery(query.orderByDueDate().asc().orderByTaskCreateTime().desc());
         filter.setProperties(Map.of("priority", priority, "refresh", true, "description", description,
                 "variables", List.of(Map.of("name", TaskNames.CUSTOMER, "label", "Customer"),
                         Map.of("name", TaskNames.ORDER, "label", "Order"))));

@@ -25,6 +25,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
@@ -81,7 +82,12 @@ class PeopleSecurity {
                 .addFilterAt(new WebappLogin(WEBAPP_LOGIN, camundaUsers), UsernamePasswordAuthenticationFilter.class)
                 // The webapps' own scripts get 401 (and show their login form); pages go to the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API))
+                                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), WEBAPP_API)
+                        // The error page tells a refused group from a form whose token is out of date.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                            response.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
                 .logout(logout -> logout
                         // No CSRF token is checked on a webapp's logout: the session cookie is
                         // SameSite=Lax, so another site cannot send it, and a webapp POST without

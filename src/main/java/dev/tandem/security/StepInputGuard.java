@@ -363,9 +363,11 @@ class StepInputGuard {
             // One command, so that the records are read in the same transaction as the variables.
             return commandExecutor.execute(context -> {
                 VariableMap shown = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
+                // The figures' inputs (order line, order) are read from the task, whatever was asked for.
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
                 for (FormFigures provider : figures.get()) {
                     if (provider.names().stream().anyMatch(shown::containsKey)) {
-                        provider.figures(shown::get).forEach((name, value) -> {
+                        provider.figures(task::getVariable).forEach((name, value) -> {
                             if (shown.containsKey(name)) {
                                 shown.putValueTyped(name, typed(value));
                             }

@@ -124,12 +124,6 @@ public class TimesheetEntry {
         this.description = description;
     }
 
-    /** Only for un-invoiced entries, when their ticket moves to another order line. */
-    public void moveTo(SalesOrderLine line) {
-        this.salesOrderLine = line;
-        this.billable = line != null;
-    }
-
     public Long getId() {
         return id;
     }

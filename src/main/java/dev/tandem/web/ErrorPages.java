@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,7 +36,11 @@ class ErrorPages implements ErrorViewResolver {
         String asked = path == null ? "" : path.substring(request.getContextPath().length());
         String title;
         String explanation;
-        if (status == HttpStatus.FORBIDDEN) {
+        if (status == HttpStatus.FORBIDDEN && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            title = "This page was out of date";
+            explanation = "Your session ended or the page was open too long, so nothing was done. Go back, reload the "
+                    + "page and try again.";
+        } else if (status == HttpStatus.FORBIDDEN) {
             title = "Not your page";
             explanation = PageAccess.whoMayOpen(request.getMethod(), asked)
                     .map(people -> "This page is open to " + people

@@ -200,12 +200,13 @@ class TechnicianController {
         }
         Map<String, Object> form = new HashMap<>();
         for (StepInput input : FieldServiceProcess.INPUTS.ofTask(task.getTaskDefinitionKey())) {
+            // Every input of the step, as Tasklist sends them: a field left empty (or a material
+            // set back to None after a refusal) replaces what the step held, an unticked box is false.
             String value = typed.getFirst(input.name());
             if (input.type() == StepInput.Type.FLAG) {
-                // An unticked box sends nothing; Tasklist sends false for it, and so does the page.
                 form.put(input.name(), Boolean.parseBoolean(value));
-            } else if (value != null && !value.isBlank()) {
-                form.put(input.name(), value);
+            } else {
+                form.put(input.name(), value == null || value.isBlank() ? null : value);
             }
         }
         if (chosen.field() != null) {
@@ -218,8 +219,9 @@ class TechnicianController {
             });
         } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
-            // What was typed stays on the page, to correct rather than type again.
+            // What was typed stays on the page (on this task's card), to correct rather than type again.
             flash.addFlashAttribute("typed", typed.toSingleValueMap());
+            flash.addFlashAttribute("typedTask", taskId);
         }
         return "redirect:/tandem/technician";
     }

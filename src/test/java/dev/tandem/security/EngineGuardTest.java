@@ -295,7 +295,7 @@ class EngineGuardTest {
         String complete = "/task/" + taskId + "/complete";
 
         assertThat(post("alice", complete, "{\"variables\": {\"action\": {\"value\": \"FOO\"}}}").getBody())
-                .contains("action must be one of INVOICE, DOWN_PAYMENT, CREDIT, CLOSE, not FOO.");
+                .contains("action must be one of INVOICE, DOWN_PAYMENT, CREDIT, WAIT, CLOSE, not FOO.");
         assertThat(post("alice", complete, "{\"variables\": {}}").getBody()).contains("action is required.");
         assertThat(post("alice", complete, """
                 {"variables": {"action": {"value": "DOWN_PAYMENT"}, "downPaymentKind": {"value": "FIXED"},

@@ -2,11 +2,17 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.WebSession;
 
 /**
  * In Chromium, on a desktop and on a phone: a page of another role, or no page at all, is answered
@@ -43,6 +49,21 @@ class ErrorPagesBrowserTest {
                 browser.screenshot("error-403-end");
             }
         }
+    }
+
+    @Test
+    void aFormSentWithoutItsTokenIsToldThePageWasOutOfDateNotThatItIsForbidden() throws Exception {
+        WebSession alice = new WebSession();
+        alice.signIn(url(""), "alice", "alice");
+        // As a browser sends a form from a page kept open while the session ended elsewhere.
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/tandem/to-invoice"))).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "SESSION=" + alice.sessionCookie())
+                .POST(HttpRequest.BodyPublishers.ofString("orderIds=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("This page was out of date", "reload the page and try again")
+                .doesNotContain("This page is open to");
     }
 
     @Test

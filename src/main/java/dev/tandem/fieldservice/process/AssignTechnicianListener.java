@@ -34,7 +34,8 @@ class AssignTechnicianListener implements TaskListener {
         String number = task.getExecution().getProcessBusinessKey();
         task.setAssignee(owner.ownerOf(number));
         LocalDate planned = fieldTasks.ofInstance(number).getPlannedDate();
-        if (planned != null) {
+        // Time added after the task was done is no longer due on the planned day.
+        if (planned != null && !Boolean.TRUE.equals(task.getVariable(FieldServiceProcess.REOPENED))) {
             task.setDueDate(Date.from(planned.atTime(LocalTime.of(23, 59)).atZone(company.timeZone()).toInstant()));
         }
     }

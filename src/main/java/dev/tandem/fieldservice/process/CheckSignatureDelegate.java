@@ -36,6 +36,5 @@ class CheckSignatureDelegate implements JavaDelegate {
         if (!waived && !worksheets.signatureCoversContent(worksheet)) {
             throw new BillingException("Time was added since the customer signed: let them sign again, or tick that they are not here.");
         }
-        execution.removeVariable(FieldServiceProcess.REFUSAL);
     }
 }

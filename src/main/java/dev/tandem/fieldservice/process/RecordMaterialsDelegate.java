@@ -3,6 +3,7 @@ package dev.tandem.fieldservice.process;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -79,6 +80,6 @@ class RecordMaterialsDelegate implements JavaDelegate {
         StepOutcome.tell(execution, used.isEmpty() ? "Worksheet saved; no materials this round."
                 : "Worksheet saved; materials recorded on the order: %s.".formatted(used.stream()
                         .map(material -> "%s × %s".formatted(material.quantity().stripTrailingZeros().toPlainString(),
-                                material.product().getName())).collect(java.util.stream.Collectors.joining(", "))));
+                                material.product().getName())).collect(Collectors.joining(", "))));
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.fieldservice.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,9 @@ class TechnicianChoices implements StartFormChoices {
     public Map<String, List<Map<String, String>>> choices() {
         return Map.of("technicianChoices", identity.createUserQuery().memberOfGroup(Groups.TECHNICIANS)
                 .orderByUserLastName().asc().listPage(0, LONGEST).stream()
-                .map(user -> FormOptions.option(user.getId(), "%s %s (%s)".formatted(user.getFirstName(),
-                        user.getLastName(), user.getId()).strip()))
+                .map(user -> FormOptions.option(user.getId(), "%s %s (%s)".formatted(
+                        Objects.toString(user.getFirstName(), ""), Objects.toString(user.getLastName(), ""),
+                        user.getId()).strip()))
                 .toList());
     }
 }

@@ -45,7 +45,6 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         String employee = FormValues.text(execution.getVariable(SupportTicketProcess.EMPLOYEE));
         if (FormValues.text(workDate) == null && FormValues.text(hours) == null && description == null
                 && employee == null) {
-            execution.removeVariable(SupportTicketProcess.REFUSAL);
             return;
         }
         String worker = (String) execution.getVariable(SupportTicketProcess.WORKER);
@@ -60,7 +59,7 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         execution.setVariable(SupportTicketProcess.LAST_RECORDED,
                 "1 entry, " + HoursAndMinutes.withDecimal(entry.getBilledMinutes()));
         for (String field : new String[] {SupportTicketProcess.WORK_DATE, SupportTicketProcess.HOURS,
-                SupportTicketProcess.WORK_DESCRIPTION, SupportTicketProcess.EMPLOYEE, SupportTicketProcess.REFUSAL}) {
+                SupportTicketProcess.WORK_DESCRIPTION, SupportTicketProcess.EMPLOYEE}) {
             execution.removeVariable(field);
         }
         if (entry.getSalesOrderLine() != null) {

@@ -97,8 +97,7 @@ public final class InvoicingVariables {
         }
     }
 
-    /** The total as the person reads it: "1089.00 EUR (invoice)", "121.00 EUR (credit note)". */
-    /** What posting did, as the next form says it: "Invoice INV/2026/00001 posted: 1210.00 EUR (invoice), …". */
+    /** What posting did, as the next form says it: "Invoice INV/2026/00001 posted: 1210.00 EUR (invoice), tax included. …". */
     static String posted(Invoice posted, Company company) {
         String what = posted.getMoveType() == Invoice.MoveType.INVOICE ? "Invoice %s posted".formatted(posted.getNumber())
                 : posted.getReversedInvoice() == null ? "Credit note %s posted".formatted(posted.getNumber())
@@ -107,6 +106,7 @@ public final class InvoicingVariables {
                 .formatted(what, total(posted, company));
     }
 
+    /** The total as the person reads it: "1089.00 EUR (invoice)", "121.00 EUR (credit note)". */
     static String total(Invoice invoice, Company company) {
         return "%s %s (%s)".formatted(invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(),
                 invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "credit note"

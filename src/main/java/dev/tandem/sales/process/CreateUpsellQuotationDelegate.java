@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
-import dev.tandem.common.StepOutcome;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
@@ -42,7 +41,5 @@ class CreateUpsellQuotationDelegate implements JavaDelegate {
                 line.getOrder().getSalesperson(), null);
         orders.addLine(quotation.getId(), line.getProduct().getId(), hours, line.getUnitPrice());
         execution.setVariable(PrepaidSupportProcess.QUOTATION_NUMBER, quotation.getNumber());
-        StepOutcome.tell(execution, "Quotation %s created: %s h of %s at %s.".formatted(quotation.getNumber(),
-                hours.stripTrailingZeros().toPlainString(), line.getProduct().getName(), line.getUnitPrice().toPlainString()));
     }
 }

@@ -47,5 +47,4 @@ public class OrderEvents {
         return runtime.createProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKey(line.getOrder().getNumber()).active().count() > 0;
     }
-
 }

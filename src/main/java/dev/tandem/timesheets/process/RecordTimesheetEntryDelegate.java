@@ -44,6 +44,5 @@ class RecordTimesheetEntryDelegate implements JavaDelegate {
                 (String) execution.getVariable(LogTimeProcess.DESCRIPTION));
         execution.setVariable(LogTimeProcess.ENTRY_ID, entry.getId());
         orderEvents.timeRecorded(entry.getSalesOrderLine() == null ? null : entry.getSalesOrderLine().getId());
-        execution.removeVariable(LogTimeProcess.REFUSAL);
     }
 }

@@ -83,12 +83,18 @@ class SupportTicketProcessTest {
         assertThat(ticket).variables().containsEntry(SupportTicketProcess.ORDER_NUMBER,
                 fixtures.orderNumber(order));
 
-        people.workOnTicket(ticket, worker, false, List.of(entry(today(), 1, "Reset the router")));
-        assertThat(ticket).task().hasName(named).isAssignedTo(worker);
+        people.workOnTicket(ticket, "hannah", false, List.of(entry(today(), 1, "Reset the router")));
+        assertThat(ticket).task().hasName(named).isAssignedTo("hannah");
 
-        people.workOnTicket(ticket, worker, false, List.of(entry("2999-01-01", 1, "A day to come")));
-        assertThat(ticket).task().as("refused, back with the same person").isAssignedTo(worker);
+        people.workOnTicket(ticket, "hannah", false, List.of(entry("2999-01-01", 1, "A day to come")));
+        assertThat(ticket).task().as("refused, back with the same person").isAssignedTo("hannah");
         assertThat(ticket).variables().containsKey(SupportTicketProcess.REFUSAL);
+
+        // Someone outside the helpdesk (an employee stepping in) does not keep the ticket: it goes back to the team.
+        engine.getTaskService().setAssignee(engine.getTaskService().createTaskQuery()
+                .processInstanceId(ticket.getId()).singleResult().getId(), null);
+        people.workOnTicket(ticket, worker, false, List.of(entry(today(), 1, "Checked the cabling")));
+        assertThat(ticket).task().isNotAssigned().hasCandidateGroup("helpdesk");
     }
 
     @Test

@@ -147,6 +147,25 @@ class PrepaidSupportProcessTest {
     }
 
     @Test
+    void theSalespersonsProposalBesideTheMainLineLeavesAccountingsRefusalOnItsTask() {
+        ProcessInstance instance = people.sellPrepaid(customer.getName(), prepaid.getCode(), 1);
+        createInvoice(instance, Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.DOWN_PAYMENT,
+                InvoicingVariables.DOWN_PAYMENT_KIND, "FIXED", InvoicingVariables.DOWN_PAYMENT_VALUE, 0));
+        ProcessInstance ticket = people.openTicket(customer.getName(), null);
+        people.workOnTicket(ticket, fixtures.employee().getUserId(), true,
+                List.of(SupportProcesses.entry(BillingFixtures.today().toString(), 2, "Setup")));
+
+        var propose = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(PrepaidSupportProcess.USER_TASK_PROPOSE_HOURS).singleResult();
+        engine.getTaskService().claim(propose.getId(), "sam");
+        engine.getTaskService().complete(propose.getId(), Map.of(PrepaidSupportProcess.PROPOSAL,
+                PrepaidSupportProcess.NO_SALE, PrepaidSupportProcess.PROPOSAL_NOTE, "Not now"));
+
+        assertThat(instance).isWaitingAt(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE).variables()
+                .containsEntry(InvoicingVariables.REFUSAL, "The value of the down payment amount must be positive.");
+    }
+
+    @Test
     void aStartWithAnUnknownCustomerIsRefusedAndLeavesNothing() {
         long before = orders.count();
         assertThatThrownBy(() -> people.sellPrepaid("Nobody Ltd", prepaid.getCode(), 10))
