@@ -215,6 +215,10 @@ class SupportFlowsBrowserTest {
                         "Waiting for delivered time: this task stays here with %s as its follow-up date.".formatted(lookAgain)));
                 browser.waitForTextContaining(By.cssSelector(".tasks-list"), "Follow-up in 5 days");
                 browser.screenshot("tasklist-waiting-follow-up");
+                // The model as Tasklist draws it, kept for a person to look at.
+                browser.clickable(By.xpath("//a[normalize-space(.)='Diagram']")).click();
+                browser.visible(By.cssSelector(".djs-container"));
+                browser.screenshot("tasklist-postpaid-diagram");
             } finally {
                 browser.screenshot("tasklist-waiting-end");
             }

@@ -98,6 +98,12 @@ class TechnicianPageTest {
                         .containsEntry(FieldServiceProcess.MATERIALS_USED, "2 × Network cable (5 m)");
                 assertThat(browser.visible(card).findElement(By.cssSelector("a.sign")).getAttribute("href"))
                         .endsWith("/tandem/field-tasks/%s/signature".formatted(intervention.getBusinessKey()));
+                browser.visible(card).findElement(By.cssSelector("a.sign")).click();
+                browser.waitForTextContaining(By.tagName("main"), "Power supply loose; fixed and tested",
+                        "2 × Network cable (5 m)");
+                browser.visible(By.id("pad"));
+                assertThat(browser.scrollWidth()).as("the signature page fits the phone").isLessThanOrEqualTo(390);
+                browser.screenshot("technician-signature-phone");
             } finally {
                 browser.screenshot("technician-last");
             }
