@@ -27,6 +27,7 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.timesheets.HolidayCalendar;
 import dev.tandem.timesheets.RateSurchargeRules;
 import dev.tandem.timesheets.TimeRoundingRules;
 import dev.tandem.timesheets.process.LogTimeProcess;
@@ -76,11 +77,14 @@ class AccessSetup implements ApplicationRunner {
             // Tasklist names a task's process and draws its diagram only for readable definitions.
             grant(group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ);
             // Recording time evaluates the billing rule tables in the person's name.
-            for (String decision : List.of(TimeRoundingRules.DECISION_KEY, RateSurchargeRules.DECISION_KEY)) {
+            for (String decision : List.of(TimeRoundingRules.DECISION_KEY, RateSurchargeRules.DECISION_KEY,
+                    HolidayCalendar.DECISION_KEY)) {
                 grant(group, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
             groupFilter(group);
         }
+        // Process owners keep the billing rules' data (the holiday calendar) and are asked in Tasklist.
+        groupFilter(Groups.PROCESS_OWNERS);
         myTasksFilter();
         // A group reads and works on the tasks of the processes it works in, one grant per process,
         // and reads their instances (Tasklist's filters show each task's customer and order from

@@ -43,6 +43,7 @@ import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.sales.process.QuotationProcess;
+import dev.tandem.timesheets.process.HolidayCalendarProcess;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**
@@ -61,7 +62,8 @@ class StepInputGuard {
     /** Every process of Tandem and what people may send to it. */
     static final Map<String, ProcessInputs> PROCESSES = Stream.of(LogTimeProcess.INPUTS, SupportTicketProcess.INPUTS,
                     PrepaidSupportProcess.INPUTS, PostpaidSupportProcess.INPUTS, FieldServiceProcess.INPUTS,
-                    InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS, QuotationProcess.INPUTS)
+                    InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS, QuotationProcess.INPUTS,
+                    HolidayCalendarProcess.INPUTS)
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));
 
     /**
@@ -71,6 +73,7 @@ class StepInputGuard {
      */
     static final Map<String, Map<String, List<String>>> WORKED_BY = Map.of(
             LogTimeProcess.KEY, Map.of(LogTimeProcess.USER_TASK_LOG_TIME, List.of(Groups.HELPDESK, Groups.TECHNICIANS)),
+            HolidayCalendarProcess.KEY, Map.of(HolidayCalendarProcess.USER_TASK_EXTEND, List.of(Groups.PROCESS_OWNERS)),
             SupportTicketProcess.KEY, Map.of(SupportTicketProcess.USER_TASK_WORK_ON_TICKET, List.of(Groups.HELPDESK)),
             PrepaidSupportProcess.KEY, Map.of(PrepaidSupportProcess.USER_TASK_CREATE_INVOICE, List.of(Groups.ACCOUNTING),
                     PrepaidSupportProcess.USER_TASK_SUPPORT_PERIOD, List.of(Groups.SALES),

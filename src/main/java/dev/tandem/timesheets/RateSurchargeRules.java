@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The rate surcharges a process owner set in processes/rate-surcharge.dmn: by customer, for
- * public holidays, weekends and timer work after hours. Evaluated when an entry is recorded or
+ * public holidays (the {@link HolidayCalendar}'s), weekends and timer work after hours. Evaluated when an entry is recorded or
  * its date changes, so a table deployed today applies to the time recorded from now on.
  */
 @Service
@@ -20,9 +20,11 @@ public class RateSurchargeRules {
     public static final String DECISION_KEY = "rate-surcharge";
 
     private final DecisionService decisions;
+    private final HolidayCalendar holidays;
 
-    RateSurchargeRules(DecisionService decisions) {
+    RateSurchargeRules(DecisionService decisions, HolidayCalendar holidays) {
         this.decisions = decisions;
+        this.holidays = holidays;
     }
 
     /** @param startedAt the local start time for timer entries, null for time logged by hand */
@@ -30,6 +32,7 @@ public class RateSurchargeRules {
         Map<String, Object> facts = new HashMap<>();
         facts.put("customer", customer);
         facts.put("workDate", workDate.toString());
+        facts.put("publicHoliday", holidays.holiday(workDate).isPresent());
         facts.put("dayOfWeek", workDate.getDayOfWeek().name());
         facts.put("startHour", startedAt == null ? null : startedAt.getHour());
         DmnDecisionRuleResult rule = decisions.evaluateDecisionTableByKey(DECISION_KEY, facts).getSingleResult();
