@@ -7,8 +7,6 @@ package dev.tandem.timesheets;
  */
 public record TimeRounding(int minimumMinutes, int stepMinutes, String rule) {
 
-    public static final TimeRounding DEFAULT = new TimeRounding(15, 15);
-
     public TimeRounding {
         if (minimumMinutes < 0 || stepMinutes < 0) {
             throw new IllegalArgumentException("Minimum and step must be zero or more");

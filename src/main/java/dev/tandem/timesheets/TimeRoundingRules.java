@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 /**
- * The timer rounding a process owner set in processes/timer-rounding.dmn, by team and customer;
+ * The timer rounding a process owner set in processes/timer-rounding.dmn, by customer;
  * the table's last rule is the default (15/15). Changing the table in Modeler and deploying it
  * changes the rounding of timers stopped from then on.
  */
@@ -23,10 +23,9 @@ public class TimeRoundingRules {
         this.decisions = decisions;
     }
 
-    /** @param team the helpdesk team or field team, or null; @param customer the customer's name, or null */
-    public TimeRounding forWork(String team, String customer) {
+    /** @param customer the customer's name, or null */
+    public TimeRounding forWork(String customer) {
         Map<String, Object> facts = new HashMap<>();
-        facts.put("team", team);
         facts.put("customer", customer);
         DmnDecisionRuleResult rule = decisions.evaluateDecisionTableByKey(DECISION_KEY, facts).getSingleResult();
         if (rule == null) {

@@ -84,7 +84,7 @@ class FieldServiceScenariosTest {
         timers.start(technician.getId(), task.getWorkItem());
         at(to);
         TimerService.StoppedTimer stopped = timers.stop(technician.getId(), task.getWorkItem(),
-                rounding.forWork(null, task.getCustomer().getName()));
+                rounding.forWork(task.getCustomer().getName()));
         timesheets.recordTimer(technician.getId(), TimesheetTarget.fieldTask(task.getId()), stopped,
                 "Installed the access points");
     }

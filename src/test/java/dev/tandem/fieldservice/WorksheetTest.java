@@ -86,7 +86,7 @@ class WorksheetTest {
         timers.start(technician.getId(), task.getWorkItem());
         clock.set(ZonedDateTime.of(yesterday, LocalTime.parse(to), BillingFixtures.ZONE).toInstant());
         return timesheets.recordTimer(technician.getId(), TimesheetTarget.fieldTask(task.getId()),
-                timers.stop(technician.getId(), task.getWorkItem(), rounding.forWork(null, "any")),
+                timers.stop(technician.getId(), task.getWorkItem(), rounding.forWork("any")),
                 "Installed the access points");
     }
 

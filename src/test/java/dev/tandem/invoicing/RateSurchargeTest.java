@@ -101,7 +101,7 @@ class RateSurchargeTest {
         timers.start(employee.getId(), work);
         clock.set(ZonedDateTime.of(day, LocalTime.parse(to), BillingFixtures.ZONE).toInstant());
         TimesheetEntry entry = timesheets.recordTimer(employee.getId(), TimesheetTarget.orderLine(line),
-                timers.stop(employee.getId(), work, rounding.forWork(null, GLOBEX)), "Night maintenance");
+                timers.stop(employee.getId(), work, rounding.forWork(GLOBEX)), "Night maintenance");
         clock.reset();
         return entry;
     }

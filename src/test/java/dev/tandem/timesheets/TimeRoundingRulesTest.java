@@ -24,7 +24,7 @@ class TimeRoundingRulesTest {
 
     @Test
     void withoutASpecialRuleTimersBillAtLeastAQuarterHourInQuarterHours() {
-        TimeRounding rounding = rules.forWork("Customer Care", "Acme Corp");
+        TimeRounding rounding = rules.forWork("Acme Corp");
 
         assertThat(rounding).isEqualTo(STANDARD);
         assertThat(rounding.billedMinutes(6)).isEqualTo(15);
@@ -33,15 +33,15 @@ class TimeRoundingRulesTest {
 
     @Test
     void aCustomerRuleWinsOverTheDefault() {
-        TimeRounding rounding = rules.forWork(null, "Globex Corporation");
+        TimeRounding rounding = rules.forWork("Globex Corporation");
 
         assertThat(rounding).isEqualTo(new TimeRounding(30, 30, "Globex contract: started half hours"));
         assertThat(rounding.billedMinutes(31)).isEqualTo(60);
     }
 
     @Test
-    void unknownTeamsAndCustomersGetTheDefault() {
-        assertThat(rules.forWork(null, null)).isEqualTo(STANDARD);
+    void unknownCustomersGetTheDefault() {
+        assertThat(rules.forWork(null)).isEqualTo(STANDARD);
     }
 
     @Test
@@ -55,10 +55,10 @@ class TimeRoundingRulesTest {
         String deployment = acting.as("olivia", () -> repository.createDeployment().name("timer rounding, changed")
                 .addString("timer-rounding.dmn", table).deploy().getId());
         try {
-            assertThat(rules.forWork(null, "Acme Corp")).isEqualTo(new TimeRounding(10, 5, "Standard: five minutes"));
+            assertThat(rules.forWork("Acme Corp")).isEqualTo(new TimeRounding(10, 5, "Standard: five minutes"));
         } finally {
             repository.deleteDeployment(deployment, true);
         }
-        assertThat(rules.forWork(null, "Acme Corp")).isEqualTo(STANDARD);
+        assertThat(rules.forWork("Acme Corp")).isEqualTo(STANDARD);
     }
 }

@@ -20,6 +20,9 @@ import dev.tandem.common.BillingException;
 @TandemIntegrationTest
 class TimerScenariosTest {
 
+    /** The shipped table's default rule: at least 15 minutes, in quarter hours. */
+    private static final TimeRounding QUARTER_HOURS = new TimeRounding(15, 15);
+
     @Autowired TimerService timers;
     @Autowired TimerRepository timerRows;
     @Autowired TimesheetService timesheets;
@@ -49,7 +52,7 @@ class TimerScenariosTest {
         timers.resume(technician.getId(), "FS-20");
         at("09:47");
 
-        TimerService.StoppedTimer stopped = timers.stop(technician.getId(), "FS-20", TimeRounding.DEFAULT);
+        TimerService.StoppedTimer stopped = timers.stop(technician.getId(), "FS-20", QUARTER_HOURS);
 
         assertThat(stopped.actualMinutes()).isEqualTo(37);
         assertThat(stopped.billedMinutes()).isEqualTo(45);

@@ -66,7 +66,7 @@ public class FieldTimers {
     }
 
     public TimerService.StoppedTimer stop(FieldTask task) {
-        TimeRounding rule = rounding.forWork(null, task.getCustomer().getName());
+        TimeRounding rule = rounding.forWork(task.getCustomer().getName());
         return timers.stop(task.getTechnician().getId(), task.getWorkItem(), rule);
     }
 
