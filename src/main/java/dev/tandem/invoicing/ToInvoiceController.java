@@ -1,4 +1,4 @@
-package dev.tandem.web;
+package dev.tandem.invoicing;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -27,12 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.StepInput;
-import dev.tandem.invoicing.Invoice;
-import dev.tandem.invoicing.InvoiceRepository;
-import dev.tandem.invoicing.InvoiceRunSkip;
-import dev.tandem.invoicing.InvoiceRunSkipRepository;
-import dev.tandem.invoicing.InvoiceRuns;
-import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.invoicing.process.SendInvoiceProcess;
@@ -74,7 +68,7 @@ class ToInvoiceController {
                 LocalDate upTo, Model model) {
         String filter = customer == null ? null : customer.substring(0, Math.min(customer.length(), StepInput.NAME));
         model.addAttribute("list", toInvoice.page(page, filter, upTo));
-        return "web/to-invoice";
+        return "invoicing/to-invoice";
     }
 
     @PostMapping("/to-invoice")
@@ -130,6 +124,6 @@ class ToInvoiceController {
         model.addAttribute("run", new Progress(number, finished, runs.progress(number), incidents,
                 invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED)),
                 runSkips.findByInvoiceRunOrderByOrderNumber(number, PageRequest.of(0, LISTED))));
-        return "web/invoice-run";
+        return "invoicing/invoice-run";
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.web;
+package dev.tandem.fieldservice;
 
 import java.security.Principal;
 import java.time.Clock;
@@ -30,8 +30,6 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.StepInput;
 import dev.tandem.common.StepOutcome;
 import dev.tandem.common.TaskNames;
-import dev.tandem.fieldservice.FieldTask;
-import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.fieldservice.process.FieldTaskSteps;
 import dev.tandem.fieldservice.process.MaterialChoices;
@@ -160,7 +158,7 @@ class TechnicianController {
                         FieldTask.State.DONE, PageRequest.of(0, RECENTLY_DONE)).stream()
                 .filter(task -> !open.contains(task.getNumber()))
                 .map(task -> new Done(task.getNumber(), task.getCustomer().getName(), task.getSite())).toList());
-        return "web/technician";
+        return "fieldservice/technician";
     }
 
     private Card card(Task task) {

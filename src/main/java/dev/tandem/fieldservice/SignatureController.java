@@ -1,4 +1,4 @@
-package dev.tandem.web;
+package dev.tandem.fieldservice;
 
 import java.time.LocalDate;
 import java.util.Base64;
@@ -25,11 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
-import dev.tandem.fieldservice.FieldTask;
-import dev.tandem.fieldservice.Worksheet;
-import dev.tandem.fieldservice.WorksheetReport;
-import dev.tandem.fieldservice.WorksheetService;
-import dev.tandem.fieldservice.WorksheetSignature;
 import dev.tandem.fieldservice.process.FieldTaskSteps;
 import dev.tandem.security.Groups;
 
@@ -81,7 +76,7 @@ class SignatureController {
                 last.map(WorksheetSignature::getSignerName).orElse(null),
                 last.map(signature -> report.localTime(signature.getSignedAt())).orElse(null),
                 steps.signatureStep(number) != null && !worksheets.signatureCoversContent(worksheet)));
-        return "web/signature";
+        return "fieldservice/signature";
     }
 
     @PostMapping("/signature")
