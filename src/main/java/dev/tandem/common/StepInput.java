@@ -3,7 +3,10 @@ package dev.tandem.common;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -37,6 +40,21 @@ public record StepInput(String name, Type type, int limit, List<String> choices,
         IDS,
         /** Time worked: hours and minutes ({@code 5:20}) or decimal hours ({@code 5.33}), as {@link HoursAndMinutes} reads it. */
         DURATION
+    }
+
+    /**
+     * A step's inputs as a page of Tandem's sent them (form fields by name), the way Tasklist sends a
+     * form: every input, a field left empty as null (it replaces what the step held), an unticked
+     * box as false. The engine's guard then checks them as it checks Tasklist's.
+     */
+    public static Map<String, Object> fromPage(List<StepInput> inputs, Function<String, String> typed) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        for (StepInput input : inputs) {
+            String value = typed.apply(input.name());
+            form.put(input.name(), input.type() == Type.FLAG ? Boolean.valueOf(Boolean.parseBoolean(value))
+                    : value == null || value.isBlank() ? null : value);
+        }
+        return form;
     }
 
     public static StepInput text(String name, int maxLength) {

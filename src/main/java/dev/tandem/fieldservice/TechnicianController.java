@@ -196,17 +196,8 @@ class TechnicianController {
             flash.addFlashAttribute("error", "This step is no longer open: the page was out of date. Here is where things stand.");
             return "redirect:/tandem/technician";
         }
-        Map<String, Object> form = new HashMap<>();
-        for (StepInput input : FieldServiceProcess.INPUTS.ofTask(task.getTaskDefinitionKey())) {
-            // Every input of the step, as Tasklist sends them: a field left empty (or a material
-            // set back to None after a refusal) replaces what the step held, an unticked box is false.
-            String value = typed.getFirst(input.name());
-            if (input.type() == StepInput.Type.FLAG) {
-                form.put(input.name(), Boolean.parseBoolean(value));
-            } else {
-                form.put(input.name(), value == null || value.isBlank() ? null : value);
-            }
-        }
+        Map<String, Object> form = StepInput.fromPage(FieldServiceProcess.INPUTS.ofTask(task.getTaskDefinitionKey()),
+                typed::getFirst);
         if (chosen.field() != null) {
             form.put(chosen.field(), chosen.fieldValue());
         }

@@ -1,7 +1,6 @@
 package dev.tandem.web;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -102,15 +101,7 @@ class StartController {
         if (inputs == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Tandem's start page starts no process " + key + ".");
         }
-        Map<String, Object> form = new LinkedHashMap<>();
-        for (StepInput input : inputs.start()) {
-            String value = typed.getFirst(input.name());
-            if (input.type() == StepInput.Type.FLAG) {
-                form.put(input.name(), Boolean.parseBoolean(value));
-            } else if (value != null && !value.isBlank()) {
-                form.put(input.name(), value);
-            }
-        }
+        Map<String, Object> form = StepInput.fromPage(inputs.start(), typed::getFirst);
         try {
             ProcessInstance started = acting.as(user.getName(), () -> runtime.startProcessInstanceByKey(key, form));
             String what = started.getBusinessKey() == null ? "Started." : "Started " + started.getBusinessKey() + ".";

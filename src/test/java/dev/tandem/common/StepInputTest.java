@@ -84,4 +84,19 @@ class StepInputTest {
     void goodValuesAreTaken(StepInput input, Object value) {
         assertThat(input.refusal(value)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void aPageSendsEveryInputAsTasklistDoesEmptyFieldsAsNullAndUntickedBoxesAsFalse() {
+        Map<String, String> typed = Map.of("hours", "1.5", "note", "  ", "action", "CLOSE");
+        Map<String, Object> form = StepInput.fromPage(List.of(HOURS, NOTE, DAY, RESOLVED, ACTION), typed::get);
+
+        assertThat(form.keySet()).containsExactly("hours", "note", "workDate", "resolved", "action");
+        assertThat(form.values()).containsExactly("1.5", null, null, false, "CLOSE");
+        assertThat(form.entrySet()).allMatch(entry -> StepInputTest.inputs().get(entry.getKey())
+                .refusal(entry.getValue()) == null);
+    }
+
+    private static Map<String, StepInput> inputs() {
+        return Map.of("hours", HOURS, "note", NOTE, "workDate", DAY, "resolved", RESOLVED, "action", ACTION);
+    }
 }
