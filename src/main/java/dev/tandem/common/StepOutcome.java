@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * What a step did, in people's words, shown at the top of the next form of its process ("Invoice
- * INV/2026/00001 posted: 1210.00 EUR (invoice), tax included. It is being printed and mailed …"). Each completed task starts
- * afresh: the outcome and a refusal of the round before are cleared when a task is completed, so a
- * form never shows what an earlier round did next to what this one did.
+ * INV/2026/00001 posted: 1210.00 EUR (invoice), tax included. It is being printed and mailed …").
+ * Each completed task of the main line starts afresh: the outcome and a refusal of the round before
+ * are cleared when it is completed, so a form never shows what an earlier round did next to what
+ * this one did.
  */
 public final class StepOutcome {
 
