@@ -29,6 +29,7 @@ class StartPageBrowserTest {
     @LocalServerPort int port;
     @Autowired BillingFixtures fixtures;
     @Autowired TaskService tasks;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -77,6 +78,11 @@ class StartPageBrowserTest {
         sam.postForm(url("/tandem/start/field-service"), "customerName=Nobody+Ltd&orderNumber=" + number
                 + "&technician=theo&site=Hall&_csrf=" + WebSession.encode(sam.csrfToken(url("/tandem/start"))));
         assertThat(sam.get(url("/tandem/start")).body()).contains("Unknown customer Nobody Ltd");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(FieldServiceProcess.KEY)
+                .variableValueEquals(FieldServiceProcess.CUSTOMER_NAME, "Nobody Ltd").count()).as("nothing started").isZero();
+        // A process the page does not start (an invoice run) is no page at all.
+        assertThat(sam.postForm(url("/tandem/start/invoice-run"), "_csrf="
+                + WebSession.encode(sam.csrfToken(url("/tandem/start")))).statusCode()).isEqualTo(404);
 
         try (Browser browser = Browser.phone()) {
             try {

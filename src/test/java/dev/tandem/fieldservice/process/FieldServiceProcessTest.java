@@ -113,6 +113,8 @@ class FieldServiceProcessTest {
         assertThat(instance).isWaitingAt(FieldServiceProcess.USER_TASK_START_WORK).task()
                 .isAssignedTo(technician.getUserId());
         assertThat(instance.getBusinessKey()).matches("F\\d{5}");
+        assertThat(task(instance).getDueDate()).as("due by the end of the planned day").isEqualTo(
+                java.util.Date.from(yesterday.atTime(23, 59).atZone(BillingFixtures.ZONE).toInstant()));
 
         at("09:00");
         submit(instance, Map.of());

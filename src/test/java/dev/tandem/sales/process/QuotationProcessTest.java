@@ -131,6 +131,8 @@ class QuotationProcessTest {
                     "Valid until " + BillingFixtures.today().plusDays(30), "Your contact Sam Seller");
         }
         assertThat(waitingTask(quotation).getTaskDefinitionKey()).isEqualTo(QuotationProcess.USER_TASK_ANSWER);
+        assertThat(waitingTask(quotation).getDueDate()).as("the answer is due when the offer ends")
+                .isEqualTo(runtime.getVariable(quotation.getId(), QuotationProcess.EXPIRES_AT));
 
         completeAs("sam", quotation, Map.of(QuotationProcess.ANSWER, QuotationProcess.ACCEPTED));
         people.runJobs(quotation);
