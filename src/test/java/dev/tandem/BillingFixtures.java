@@ -25,7 +25,7 @@ import dev.tandem.invoicing.ToInvoiceList;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;

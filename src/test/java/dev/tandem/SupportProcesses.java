@@ -22,7 +22,7 @@ import dev.tandem.invoicing.process.SendInvoiceProcess;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.sales.process.QuotationProcess;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 
 /** Drives the support processes the way people do in Tasklist: start forms, claimed tasks, submitted forms. */
 @TestComponent
@@ -116,7 +116,7 @@ public class SupportProcesses {
      */
     public String invoiceThenAskToCredit(ProcessInstance order) {
         complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
-        complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         runJobs(order);
         String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
         complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,

@@ -39,6 +39,8 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import dev.tandem.common.Audited;
+
 /**
  * Writes the audit trail: Hibernate tells it of every insert, update and delete of an
  * {@link Audited} entity, and it adds one row per property that changed, in the same transaction

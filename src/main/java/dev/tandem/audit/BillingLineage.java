@@ -22,6 +22,8 @@ import dev.tandem.common.Company;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.TaskNames;
+import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.helpdesk.TicketRepository;
 import dev.tandem.invoicing.BillingAllocation;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
@@ -91,9 +93,14 @@ public class BillingLineage {
     private final AuditTrail trail;
     private final HistoryService history;
     private final Company company;
+    private final TicketRepository tickets;
+    private final FieldTaskRepository fieldTasks;
 
     BillingLineage(InvoiceRepository invoices, TimesheetEntryRepository entries, EntityManager entityManager,
-                   AuditTrail trail, HistoryService history, Company company) {
+                   AuditTrail trail, HistoryService history, Company company, TicketRepository tickets,
+                   FieldTaskRepository fieldTasks) {
+        this.tickets = tickets;
+        this.fieldTasks = fieldTasks;
         this.invoices = invoices;
         this.entries = entries;
         this.entityManager = entityManager;
@@ -147,8 +154,10 @@ public class BillingLineage {
         List<Change> recorded = changes("TimesheetEntry", entry.getId()).stream()
                 .filter(change -> change.action().equals("INSERT")).limit(1).toList();
         String workedOn = Stream.of(
-                        entry.getTicket() != null ? "ticket " + entry.getTicket().getNumber() : null,
-                        entry.getFieldTask() != null ? "field task " + entry.getFieldTask().getNumber() : null,
+                        entry.getTicketId() == null ? null
+                                : "ticket " + tickets.getReferenceById(entry.getTicketId()).getNumber(),
+                        entry.getFieldTaskId() == null ? null
+                                : "field task " + fieldTasks.getReferenceById(entry.getFieldTaskId()).getNumber(),
                         entry.getSalesOrderLine() != null
                                 ? "order " + entry.getSalesOrderLine().getOrder().getNumber() + ", "
                                 + entry.getSalesOrderLine().getDescription() : null)

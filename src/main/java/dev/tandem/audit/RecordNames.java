@@ -78,6 +78,11 @@ final class RecordNames {
         }
         Class<?> type = typesByName.get(entity);
         Class<?> referred = type == null ? null : referredType(type, property);
+        if (referred == null && property.endsWith("Id")) {
+            // a record of another feature kept by its id, e.g. a timesheet entry's ticketId
+            referred = typesByName.get(Character.toUpperCase(property.charAt(0))
+                    + property.substring(1, property.length() - 2));
+        }
         return referred == null ? value : name(referred, value).orElse(value);
     }
 

@@ -30,8 +30,8 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.inventory.InventoryService;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
-import dev.tandem.security.ActingUser;
-import dev.tandem.security.Groups;
+import dev.tandem.common.ActingUser;
+import dev.tandem.common.Groups;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**

@@ -1,9 +1,6 @@
 package dev.tandem.fieldservice;
 
-import java.time.LocalDate;
 import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.ContentDisposition;
@@ -14,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.fieldservice.process.FieldTaskSteps;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * The customer signs the worksheet on the technician's device: the page shows what they sign, a
@@ -39,43 +35,18 @@ class SignatureController {
 
     private static final String PNG_DATA_URL = "data:image/png;base64,";
 
-    private final WorksheetService worksheets;
     private final WorksheetReport report;
     private final FieldTaskSteps steps;
 
-    SignatureController(WorksheetService worksheets, WorksheetReport report, FieldTaskSteps steps) {
-        this.worksheets = worksheets;
+    SignatureController(WorksheetReport report, FieldTaskSteps steps) {
         this.report = report;
         this.steps = steps;
     }
 
-    /** What the customer reads before signing, with the last signature if there is one. */
-    record Sheet(String number, String customer, String site, String description, List<Time> time,
-                 List<String> materials, String answers, String signedBy, String signedAt, boolean canSign) {
-    }
-
-    record Time(LocalDate workDate, String technician, String description, String billed, boolean amendment) {
-    }
-
     @GetMapping("/signature")
-    @Transactional(readOnly = true)
     public String page(@PathVariable String number, Authentication user, Model model) {
         ownTask(number, user, false);
-        Worksheet worksheet = worksheets.of(number);
-        FieldTask task = worksheet.getFieldTask();
-        Optional<WorksheetSignature> last = worksheet.lastSignature();
-        model.addAttribute("sheet", new Sheet(task.getNumber(), task.getCustomer().getName(), task.getSite(),
-                task.getDescription(),
-                worksheets.time(worksheet).stream().map(entry -> new Time(entry.getWorkDate(),
-                        entry.getEmployee().getName(), entry.getDescription(), entry.getBilledTime(),
-                        entry.isAmendment())).toList(),
-                worksheet.getMaterials().stream().map(line -> "%s × %s".formatted(
-                        line.getOrderedQuantity().stripTrailingZeros().toPlainString(),
-                        line.getProduct().getName())).toList(),
-                worksheet.getAnswers(),
-                last.map(WorksheetSignature::getSignerName).orElse(null),
-                last.map(signature -> report.localTime(signature.getSignedAt())).orElse(null),
-                steps.signatureStep(number) != null && !worksheets.signatureCoversContent(worksheet)));
+        model.addAttribute("sheet", steps.signatureSheet(number));
         return "fieldservice/signature";
     }
 

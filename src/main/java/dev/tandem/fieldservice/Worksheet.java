@@ -17,7 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 import dev.tandem.sales.SalesOrderLine;
 
 /**

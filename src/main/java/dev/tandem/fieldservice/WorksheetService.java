@@ -25,6 +25,7 @@ import dev.tandem.common.NotFound;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
+import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * The worksheet of a field task and the customer's signature on it. A signature keeps the
@@ -59,6 +60,17 @@ public class WorksheetService {
     @Transactional(readOnly = true)
     public Worksheet of(FieldTask task) {
         return worksheets.findById(task.getId()).orElseGet(() -> new Worksheet(task));
+    }
+
+    /**
+     * What the task's time is logged on: its order line, and whether the customer signed already
+     * (time added after the signature is an amendment, invoiced on its own).
+     */
+    @Transactional(readOnly = true)
+    public TimesheetTarget timeTarget(Long taskId) {
+        FieldTask task = tasks.findById(taskId).orElseThrow(() -> NotFound.of("field task", taskId));
+        return new TimesheetTarget.FieldTask(task.getId(), task.getTimeLine().map(SalesOrderLine::getId).orElse(null),
+                of(task).isSigned());
     }
 
     /** The task's worksheet, stored so that answers, materials and signatures can be added. */

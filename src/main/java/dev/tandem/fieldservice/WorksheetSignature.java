@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 
 /** The customer's signature on a worksheet: who, when, the drawn PNG, and what they signed with its SHA-256. */
 @Entity

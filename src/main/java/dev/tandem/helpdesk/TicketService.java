@@ -11,11 +11,12 @@ import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
-import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.TimesheetTarget;
 
 /** Opens tickets on the right order line and moves them between lines. */
 @Service
@@ -27,18 +28,18 @@ public class TicketService {
     private final CustomerRepository customers;
     private final SalesOrderRepository orders;
     private final SalesOrderLineRepository lines;
-    private final OrderFigures figures;
+    private final TimesheetService timesheets;
     private final NumberSequences numbers;
 
     TicketService(TicketRepository tickets, HelpdeskTeamRepository teams, CustomerRepository customers,
                   SalesOrderRepository orders, SalesOrderLineRepository lines,
-                  OrderFigures figures, NumberSequences numbers) {
+                  TimesheetService timesheets, NumberSequences numbers) {
         this.tickets = tickets;
         this.teams = teams;
         this.customers = customers;
         this.orders = orders;
         this.lines = lines;
-        this.figures = figures;
+        this.timesheets = timesheets;
         this.numbers = numbers;
     }
 
@@ -67,8 +68,16 @@ public class TicketService {
                 .flatMap(order -> order.getLines().stream()
                         .sorted(Comparator.comparingInt(SalesOrderLine::getPosition)))
                 .filter(line -> line.isPrepaid() && line.isHourlyService())
-                .filter(line -> figures.ofLine(line.getId()).remaining().signum() > 0)
+                .filter(timesheets::hasHoursLeft)
                 .findFirst();
+    }
+
+    /** What the ticket's time is logged on: its order line, none when the ticket is not billed. */
+    @Transactional(readOnly = true)
+    public TimesheetTarget timeTarget(Long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
+        return new TimesheetTarget.Ticket(ticket.getId(),
+                ticket.isBillable() ? ticket.getSalesOrderLine().getId() : null);
     }
 
     /** The customer's issue is solved; no more time is logged on the ticket through its process. */

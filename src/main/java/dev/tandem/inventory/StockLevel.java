@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 
 /** Quantity on hand of a storable product. */
 @Entity

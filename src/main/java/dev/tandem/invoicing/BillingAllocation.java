@@ -10,7 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.SequenceGenerator;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**

@@ -21,6 +21,8 @@ import dev.tandem.common.Company;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.PdfPrinter;
+import dev.tandem.fieldservice.FieldTask;
+import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.money.OrderBill;
 import dev.tandem.money.TaxRounding;
 import dev.tandem.sales.SalesOrder;
@@ -39,11 +41,12 @@ public class InvoiceDocument {
     private final ITemplateEngine templates;
     private final Company company;
     private final PdfPrinter printer;
-
+    private final FieldTaskRepository fieldTasks;
     private final Clock clock;
 
     InvoiceDocument(InvoiceRepository invoices, ITemplateEngine templates, Company company, PdfPrinter printer,
-                    Clock clock) {
+                    FieldTaskRepository fieldTasks, Clock clock) {
+        this.fieldTasks = fieldTasks;
         this.clock = clock;
         this.invoices = invoices;
         this.templates = templates;
@@ -128,12 +131,13 @@ public class InvoiceDocument {
     }
 
     /** The field tasks whose time added after the customer signed this document bills, if it bills only such time. */
-    private static List<String> amendedFieldTasks(List<BilledEntry> entries) {
+    private List<String> amendedFieldTasks(List<BilledEntry> entries) {
         if (entries.isEmpty() || !entries.stream().allMatch(billed -> billed.entry().isAmendment())) {
             return List.of();
         }
-        return entries.stream().map(billed -> billed.entry().getFieldTask())
-                .filter(Objects::nonNull).map(task -> task.getNumber()).distinct().sorted().toList();
+        return fieldTasks.findAllById(entries.stream().map(billed -> billed.entry().getFieldTaskId())
+                .filter(Objects::nonNull).distinct().toList()).stream()
+                .map(FieldTask::getNumber).sorted().toList();
     }
 
     /** A partial credit gives back billed minutes only: its actual time is the same minutes. */

@@ -88,7 +88,11 @@ public class InvoiceRecords {
     private final InvoiceRepository invoices;
     private final OutboundMailRepository mails;
 
-    InvoiceRecords(EntityManager entities, InvoiceRepository invoices, OutboundMailRepository mails) {
+    private final InvoiceDocument document;
+
+    InvoiceRecords(EntityManager entities, InvoiceRepository invoices, OutboundMailRepository mails,
+                   InvoiceDocument document) {
+        this.document = document;
         this.entities = entities;
         this.invoices = invoices;
         this.mails = mails;
@@ -125,6 +129,21 @@ public class InvoiceRecords {
         List<OutboundMail> copies = copies(mail);
         return new Record(invoice, InvoiceDocument.taxes(invoice), orders, reverses,
                 invoices.findByReversedInvoiceId(invoiceId), mail, copies, seen(mail, copies));
+    }
+
+    /** A document as a file: its name and its PDF. */
+    public record Pdf(String fileName, byte[] content) {
+    }
+
+    /**
+     * The document: for a document mailed to the customer, the very PDF the mail carried; otherwise
+     * printed now (a draft as a preview, marked as such).
+     */
+    public Pdf pdf(Long invoiceId) {
+        Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
+        OutboundMail mail = invoice.getMailId() == null ? null : mails.findById(invoice.getMailId()).orElse(null);
+        return new Pdf(document.fileName(invoice),
+                mail != null && mail.getAttachment() != null ? mail.getAttachment() : document.pdf(invoiceId));
     }
 
     private static String where(Filter filter, Map<String, Object> parameters) {

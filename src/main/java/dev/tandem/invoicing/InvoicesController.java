@@ -29,9 +29,7 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.process.InvoiceMailing;
-import dev.tandem.outbox.OutboundMail;
-import dev.tandem.outbox.OutboundMailRepository;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * The Invoices pages: the search over every invoice and credit note, one document's page, its PDF,
@@ -42,20 +40,15 @@ import dev.tandem.security.Groups;
 class InvoicesController {
 
     private final InvoiceRecords records;
-    private final InvoiceDocument document;
     private final InvoiceMailing mailing;
     private final InvoiceRepository invoices;
-    private final OutboundMailRepository mails;
     private final Company company;
 
-    InvoicesController(InvoiceRecords records, InvoiceDocument document, InvoiceMailing mailing,
-                       InvoiceRepository invoices, OutboundMailRepository mails, Company company) {
+    InvoicesController(InvoiceRecords records, InvoiceMailing mailing, InvoiceRepository invoices, Company company) {
         this.company = company;
         this.records = records;
-        this.document = document;
         this.mailing = mailing;
         this.invoices = invoices;
-        this.mails = mails;
     }
 
     /** The search; a value that cannot be read is named on the page and the search runs without it. */
@@ -88,19 +81,14 @@ class InvoicesController {
         return "invoicing/invoice";
     }
 
-    /**
-     * The document: for a document mailed to the customer, the very PDF the mail carried; otherwise
-     * printed now (a draft as a preview, marked as such).
-     */
+    /** The PDF the customer got, or the document printed now (a draft as a preview). */
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        Invoice invoice = invoices.findById(known(id)).orElseThrow();
-        OutboundMail mail = invoice.getMailId() == null ? null : mails.findById(invoice.getMailId()).orElse(null);
-        byte[] pdf = mail != null && mail.getAttachment() != null ? mail.getAttachment() : document.pdf(id);
+        InvoiceRecords.Pdf pdf = records.pdf(known(id));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(invoice)).build().toString())
-                .body(pdf);
+                        .filename(pdf.fileName()).build().toString())
+                .body(pdf.content());
     }
 
     @PostMapping("/{id}/send-again")

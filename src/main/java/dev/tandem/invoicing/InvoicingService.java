@@ -26,8 +26,6 @@ import dev.tandem.money.Money;
 import dev.tandem.money.OrderBill;
 import dev.tandem.money.TaxIncluded;
 import dev.tandem.money.TaxRounding;
-import dev.tandem.sales.LineFigures;
-import dev.tandem.sales.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;

@@ -2,17 +2,9 @@ package dev.tandem.invoicing;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,10 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.StepInput;
-import dev.tandem.invoicing.process.InvoiceRunProcess;
-import dev.tandem.invoicing.process.InvoicingVariables;
-import dev.tandem.invoicing.process.SendInvoiceProcess;
-import dev.tandem.security.ActingUser;
+import dev.tandem.invoicing.process.InvoiceRunService;
 
 /**
  * The To-Invoice page: what accounting can invoice now, and the invoice runs it starts. A run is
@@ -41,23 +30,11 @@ import dev.tandem.security.ActingUser;
 class ToInvoiceController {
 
     private final ToInvoiceList toInvoice;
-    private final RuntimeService runtime;
-    private final HistoryService history;
-    private final ActingUser acting;
-    private final InvoiceRepository invoices;
-    private final InvoiceRunSkipRepository runSkips;
-    private final InvoiceRuns runs;
+    private final InvoiceRunService runs;
 
-    ToInvoiceController(ToInvoiceList toInvoice, RuntimeService runtime, HistoryService history,
-                        ActingUser acting, InvoiceRepository invoices, InvoiceRunSkipRepository runSkips,
-                        InvoiceRuns runs) {
-        this.runSkips = runSkips;
-        this.runs = runs;
+    ToInvoiceController(ToInvoiceList toInvoice, InvoiceRunService runs) {
         this.toInvoice = toInvoice;
-        this.runtime = runtime;
-        this.history = history;
-        this.acting = acting;
-        this.invoices = invoices;
+        this.runs = runs;
     }
 
     /** A page of the list, optionally of the customers whose name contains a text and of time worked up to a day. */
@@ -79,51 +56,20 @@ class ToInvoiceController {
                           @RequestParam(name = "periodEnd", required = false)
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
                           Principal user, RedirectAttributes flash) {
-        if (orderIds == null || orderIds.isEmpty()) {
-            flash.addFlashAttribute("error", "Choose at least one order to invoice.");
-            return "redirect:/tandem/to-invoice";
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(InvoiceRunProcess.ORDER_IDS, new ArrayList<>(orderIds));
-        variables.put(InvoiceRunProcess.CONSOLIDATED, consolidated);
-        variables.put(InvoicingVariables.PERIOD_START, periodStart == null ? null : periodStart.toString());
-        variables.put(InvoicingVariables.PERIOD_END, periodEnd == null ? null : periodEnd.toString());
         try {
-            ProcessInstance run = acting.as(user.getName(),
-                    () -> runtime.startProcessInstanceByKey(InvoiceRunProcess.KEY, variables));
-            flash.addFlashAttribute("message", "Invoice run %s started.".formatted(run.getBusinessKey()));
-            return "redirect:/tandem/invoice-runs/" + run.getBusinessKey();
+            String run = runs.start(user.getName(), orderIds, consolidated, periodStart, periodEnd);
+            flash.addFlashAttribute("message", "Invoice run %s started.".formatted(run));
+            return "redirect:/tandem/invoice-runs/" + run;
         } catch (BillingException | ProcessEngineException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/tandem/to-invoice";
         }
     }
 
-    /** How many invoices and skipped orders a run's page lists; the counts cover them all. */
-    static final int LISTED = 200;
-
-    /**
-     * What a run has done so far, counted in Tandem's tables, the invoices whose printing or mail
-     * gave up (an incident), and the first invoices and skipped orders.
-     */
-    record Progress(String number, boolean finished, InvoiceRuns.Progress counts, long incidents,
-                    List<Invoice> invoices, List<InvoiceRunSkip> skipped) {
-    }
-
     @GetMapping("/invoice-runs/{number}")
     String run(@PathVariable String number, Model model) {
-        HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(InvoiceRunProcess.KEY).processInstanceBusinessKey(number).singleResult();
-        if (run == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown invoice run " + number + ".");
-        }
-        boolean finished = history.createHistoricVariableInstanceQuery().processInstanceId(run.getId())
-                .variableName(InvoiceRunProcess.INVOICES_SENT).count() > 0;
-        long incidents = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
-                .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, number).withIncident().count();
-        model.addAttribute("run", new Progress(number, finished, runs.progress(number), incidents,
-                invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED)),
-                runSkips.findByInvoiceRunOrderByOrderNumber(number, PageRequest.of(0, LISTED))));
+        model.addAttribute("run", runs.progress(number).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unknown invoice run " + number + ".")));
         return "invoicing/invoice-run";
     }
 }

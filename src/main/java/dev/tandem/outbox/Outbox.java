@@ -24,6 +24,9 @@ import jakarta.mail.MessagingException;
 @Transactional
 public class Outbox {
 
+    /** The process variable a print step leaves its queued mail's id in, for the step that sends it. */
+    public static final String MAIL_ID = "mailId";
+
     private final OutboundMailRepository mails;
     private final JavaMailSender sender;
     private final SmtpConnections connections;

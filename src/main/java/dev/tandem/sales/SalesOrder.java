@@ -17,7 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 import dev.tandem.catalog.Customer;
 import dev.tandem.common.BillingException;
 import dev.tandem.money.OrderBill;

@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 import dev.tandem.catalog.Product;
 
 /**
@@ -53,7 +53,7 @@ public class SalesOrderLine {
         this.downPayment = downPayment;
     }
 
-    void markUpsellRequested(Instant now) {
+    public void markUpsellRequested(Instant now) {
         upsellRequestedAt = now;
     }
 

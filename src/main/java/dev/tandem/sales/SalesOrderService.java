@@ -27,12 +27,11 @@ public class SalesOrderService {
     private final CustomerRepository customers;
     private final ProductRepository products;
     private final NumberSequences numbers;
-    private final OrderFigures figures;
     private final Clock clock;
     private final Company company;
 
     SalesOrderService(SalesOrderRepository orders, SalesOrderLineRepository lines, CustomerRepository customers,
-                      ProductRepository products, NumberSequences numbers, OrderFigures figures, Clock clock,
+                      ProductRepository products, NumberSequences numbers, Clock clock,
                       Company company) {
         this.company = company;
         this.orders = orders;
@@ -40,7 +39,6 @@ public class SalesOrderService {
         this.customers = customers;
         this.products = products;
         this.numbers = numbers;
-        this.figures = figures;
         this.clock = clock;
     }
 
@@ -109,34 +107,15 @@ public class SalesOrderService {
         return order;
     }
 
-    public SalesOrder cancel(Long orderId) {
+    /** Cancels a quotation nobody accepted; a confirmed order is closed instead, never cancelled. */
+    public SalesOrder cancelQuotation(Long orderId) {
         SalesOrder order = find(orderId);
-        boolean invoiced = figures.ofOrder(orderId).lines().stream().anyMatch(l -> l.invoiced().signum() != 0);
-        if (invoiced) {
-            throw new BillingException("Order %s has invoices; credit them before cancelling the order."
-                    .formatted(order.getNumber()));
+        if (order.getState() != SalesOrder.State.QUOTATION) {
+            throw new BillingException("Only a quotation can be cancelled; %s is %s.".formatted(
+                    order.getNumber(), order.getState().name().toLowerCase()));
         }
         order.changeState(SalesOrder.State.CANCELLED);
         return order;
-    }
-
-    /**
-     * Records that the salesperson was asked to sell more hours on this prepaid line, the first time
-     * its delivered hours exceed ordered × threshold. True exactly once per line, also when two
-     * entries arrive at the same moment (the line is locked while deciding).
-     */
-    public boolean requestUpsellIfDue(Long lineId) {
-        SalesOrderLine line = lines.lock(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
-        if (!line.isPrepaid() || line.getUpsellRequestedAt() != null) {
-            return false;
-        }
-        LineFigures lineFigures = figures.ofLine(lineId);
-        BigDecimal limit = line.getOrderedQuantity().multiply(line.getProduct().getUpsellThreshold());
-        if (lineFigures.delivered().compareTo(limit) <= 0) {
-            return false;
-        }
-        line.markUpsellRequested(clock.instant());
-        return true;
     }
 
     private SalesOrder find(Long orderId) {

@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import dev.tandem.common.ActingUser;
+import dev.tandem.common.Groups;
+
 /**
  * The person the engine acts for right now: set by the REST API's and the webapps' login for each
  * request, and by {@link ActingUser} for Tandem's pages. None means Tandem itself (jobs, delegates,

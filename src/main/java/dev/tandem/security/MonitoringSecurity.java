@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.tandem.common.Groups;
+
 /**
  * The actuator under /actuator: a load balancer asks /actuator/health/readiness and /liveness
  * without credentials and learns UP or DOWN, nothing more; every other endpoint (metrics for

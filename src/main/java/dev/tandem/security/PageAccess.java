@@ -10,6 +10,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import dev.tandem.common.Groups;
+
 
 /**
  * Which groups open which of Tandem's pages. {@link PeopleSecurity} enforces it; the error page

@@ -33,6 +33,7 @@ import org.camunda.spin.Spin;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.FormFigures;
+import dev.tandem.common.Groups;
 import dev.tandem.common.ProcessInputs;
 import dev.tandem.common.StepInput;
 import dev.tandem.common.StepOwner;
@@ -40,6 +41,7 @@ import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
 import dev.tandem.invoicing.process.SendInvoiceProcess;
+import dev.tandem.invoicing.process.SupportProcessInputs;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 import dev.tandem.sales.process.PrepaidSupportProcess;
 import dev.tandem.sales.process.QuotationProcess;
@@ -61,7 +63,7 @@ class StepInputGuard {
 
     /** Every process of Tandem and what people may send to it. */
     static final Map<String, ProcessInputs> PROCESSES = Stream.of(LogTimeProcess.INPUTS, SupportTicketProcess.INPUTS,
-                    PrepaidSupportProcess.INPUTS, PostpaidSupportProcess.INPUTS, FieldServiceProcess.INPUTS,
+                    SupportProcessInputs.PREPAID, SupportProcessInputs.POSTPAID, FieldServiceProcess.INPUTS,
                     InvoiceRunProcess.INPUTS, SendInvoiceProcess.INPUTS, QuotationProcess.INPUTS,
                     HolidayCalendarProcess.INPUTS)
             .collect(Collectors.toMap(ProcessInputs::processKey, Function.identity()));

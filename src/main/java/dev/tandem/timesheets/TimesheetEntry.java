@@ -12,11 +12,9 @@ import jakarta.persistence.ManyToOne;
 
 import org.hibernate.annotations.DynamicUpdate;
 
-import dev.tandem.audit.Audited;
+import dev.tandem.common.Audited;
 import dev.tandem.catalog.Employee;
 import dev.tandem.common.HoursAndMinutes;
-import dev.tandem.fieldservice.FieldTask;
-import dev.tandem.helpdesk.Ticket;
 import dev.tandem.sales.SalesOrderLine;
 
 /**
@@ -61,16 +59,15 @@ public class TimesheetEntry {
      */
     @Audited.Derived
     private int invoicedMinutes;
-    @ManyToOne(fetch = FetchType.LAZY)
-    private Ticket ticket;
-    @ManyToOne(fetch = FetchType.LAZY)
-    private FieldTask fieldTask;
+    /** The helpdesk ticket or the field task the time was spent on, if any (their features own them). */
+    private Long ticketId;
+    private Long fieldTaskId;
 
     protected TimesheetEntry() {
     }
 
     TimesheetEntry(Employee employee, LocalDate workDate, int actualMinutes, int billedMinutes, String description,
-                   SalesOrderLine salesOrderLine, Ticket ticket, FieldTask fieldTask) {
+                   SalesOrderLine salesOrderLine, Long ticketId, Long fieldTaskId) {
         this.employee = employee;
         this.workDate = workDate;
         this.actualMinutes = actualMinutes;
@@ -78,8 +75,8 @@ public class TimesheetEntry {
         this.description = description;
         this.salesOrderLine = salesOrderLine;
         this.billable = salesOrderLine != null;
-        this.ticket = ticket;
-        this.fieldTask = fieldTask;
+        this.ticketId = ticketId;
+        this.fieldTaskId = fieldTaskId;
     }
 
     void markAmendment() {
@@ -183,11 +180,11 @@ public class TimesheetEntry {
         return salesOrderLine;
     }
 
-    public Ticket getTicket() {
-        return ticket;
+    public Long getTicketId() {
+        return ticketId;
     }
 
-    public FieldTask getFieldTask() {
-        return fieldTask;
+    public Long getFieldTaskId() {
+        return fieldTaskId;
     }
 }

@@ -26,6 +26,12 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
     @Query("select e.invoicedMinutes from TimesheetEntry e where e.id = :entryId")
     long invoicedMinutes(Long entryId);
 
+    /** The billable minutes delivered on an order line, invoiced or not. */
+    @Query("""
+            select coalesce(sum(e.billedMinutes), 0) from TimesheetEntry e
+            where e.salesOrderLine.id = :lineId and e.billable = true""")
+    long billableMinutes(Long lineId);
+
     List<TimesheetEntry> findByTicketId(Long ticketId);
 
     List<TimesheetEntry> findByFieldTaskIdOrderByWorkDateAscIdAsc(Long fieldTaskId);

@@ -14,12 +14,6 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
-import dev.tandem.fieldservice.FieldTask;
-import dev.tandem.fieldservice.FieldTaskRepository;
-import dev.tandem.fieldservice.Worksheet;
-import dev.tandem.fieldservice.WorksheetRepository;
-import dev.tandem.helpdesk.Ticket;
-import dev.tandem.helpdesk.TicketRepository;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
@@ -38,23 +32,16 @@ public class TimesheetService {
     private final TimesheetEntryRepository entries;
     private final EmployeeRepository employees;
     private final SalesOrderLineRepository orderLines;
-    private final TicketRepository tickets;
-    private final FieldTaskRepository fieldTasks;
-    private final WorksheetRepository worksheets;
     private final RateSurchargeRules surcharges;
     private final Clock clock;
     private final TimerService timers;
 
     TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
-                     SalesOrderLineRepository orderLines, TicketRepository tickets, FieldTaskRepository fieldTasks,
-                     WorksheetRepository worksheets, RateSurchargeRules surcharges, Clock clock, TimerService timers) {
+                     SalesOrderLineRepository orderLines, RateSurchargeRules surcharges, Clock clock, TimerService timers) {
         this.timers = timers;
         this.entries = entries;
         this.employees = employees;
         this.orderLines = orderLines;
-        this.tickets = tickets;
-        this.fieldTasks = fieldTasks;
-        this.worksheets = worksheets;
         this.surcharges = surcharges;
         this.clock = clock;
     }
@@ -100,26 +87,18 @@ public class TimesheetService {
     private TimesheetEntry record(Long employeeId, TimesheetTarget target, LocalDate workDate, int actualMinutes,
                                   int billedMinutes, String description, TimerService.StoppedTimer timer) {
         Employee employee = employee(employeeId);
-        Ticket ticket = null;
-        FieldTask fieldTask = null;
-        SalesOrderLine line;
-        if (target instanceof TimesheetTarget.Ticket t) {
-            ticket = tickets.findById(t.ticketId()).orElseThrow(() -> NotFound.of("ticket", t.ticketId()));
-            line = ticket.isBillable() ? ticket.getSalesOrderLine() : null;
-        } else if (target instanceof TimesheetTarget.FieldTask f) {
-            fieldTask = fieldTasks.findById(f.taskId()).orElseThrow(() -> NotFound.of("field task", f.taskId()));
-            line = fieldTask.getTimeLine().orElse(null);
-        } else if (target instanceof TimesheetTarget.OrderLine l) {
-            line = orderLine(l.lineId());
-        } else {
+        if (target == null || target instanceof TimesheetTarget.OrderLine && target.lineId() == null) {
             throw new BillingException("Say what the time was spent on: an order line, a ticket or a field task.");
         }
+        SalesOrderLine line = target.lineId() == null ? null : orderLine(target.lineId());
         checkDescription(description);
         checkTime(employee, workDate, actualMinutes, billedMinutes, null);
         checkOrderOpen(line);
         TimesheetEntry entry = new TimesheetEntry(employee, workDate, actualMinutes, billedMinutes,
-                description.strip(), line, ticket, fieldTask);
-        if (fieldTask != null && worksheets.findById(fieldTask.getId()).filter(Worksheet::isSigned).isPresent()) {
+                description.strip(), line,
+                target instanceof TimesheetTarget.Ticket ticket ? ticket.ticketId() : null,
+                target instanceof TimesheetTarget.FieldTask task ? task.taskId() : null);
+        if (target instanceof TimesheetTarget.FieldTask task && task.signed()) {
             entry.markAmendment();
         }
         if (timer != null) {
@@ -225,6 +204,37 @@ public class TimesheetService {
             case CONFIRMED -> {
             }
         }
+    }
+
+    /**
+     * Whether a prepaid line still has sold hours its billable time has not used up: where a new
+     * ticket of the customer draws its time from.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasHoursLeft(SalesOrderLine line) {
+        return minutes(line.getOrderedQuantity()).compareTo(BigDecimal.valueOf(entries.billableMinutes(line.getId()))) > 0;
+    }
+
+    /**
+     * Records that the salesperson was asked to sell more hours on this prepaid line, the first time
+     * its delivered time exceeds ordered × the product's threshold. True exactly once per line, also
+     * when two entries arrive at the same moment: the line is locked before its time is summed.
+     */
+    public boolean requestUpsellIfDue(Long lineId) {
+        SalesOrderLine line = orderLines.lock(lineId).orElseThrow(() -> NotFound.of("order line", lineId));
+        if (!line.isPrepaid() || line.getUpsellRequestedAt() != null) {
+            return false;
+        }
+        BigDecimal limit = minutes(line.getOrderedQuantity().multiply(line.getProduct().getUpsellThreshold()));
+        if (BigDecimal.valueOf(entries.billableMinutes(lineId)).compareTo(limit) <= 0) {
+            return false;
+        }
+        line.markUpsellRequested(clock.instant());
+        return true;
+    }
+
+    private static BigDecimal minutes(BigDecimal hours) {
+        return hours.multiply(BigDecimal.valueOf(60));
     }
 
     private Employee employee(Long employeeId) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * The one login page (Spring Security posts the form), the landing page that shows each person

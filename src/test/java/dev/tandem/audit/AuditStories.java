@@ -22,8 +22,8 @@ import dev.tandem.fieldservice.process.FieldTaskSteps;
 import dev.tandem.helpdesk.process.SupportTicketProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.process.PostpaidSupportProcess;
-import dev.tandem.security.ActingUser;
-import dev.tandem.security.Groups;
+import dev.tandem.common.ActingUser;
+import dev.tandem.common.Groups;
 
 /**
  * What auditors look into, made as people make it in Tasklist (each step in its person's name): a
@@ -76,7 +76,7 @@ public class AuditStories {
         as(employee.getUserId(), ticket, second);
         as("alice", order, Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE,
                 InvoicingVariables.DEDUCT_DOWN_PAYMENTS, false));
-        as("alice", order, Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        as("alice", order, Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
         return new BilledTicketTime((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER),
                 employee, order);

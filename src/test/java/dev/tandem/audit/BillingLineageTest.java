@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.catalog.Product;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 
 /** "Why does this invoice bill 4.5 hours, who recorded them, and who approved it?", answered from the data. */
 @TandemIntegrationTest

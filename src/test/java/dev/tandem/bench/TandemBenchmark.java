@@ -67,7 +67,7 @@ import dev.tandem.fieldservice.process.FieldTaskSteps;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoiceRuns;
 import dev.tandem.invoicing.process.InvoiceRunProcess;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
 

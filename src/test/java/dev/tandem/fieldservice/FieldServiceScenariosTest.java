@@ -34,8 +34,8 @@ import dev.tandem.invoicing.InvoiceDocument;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.inventory.InventoryService;
-import dev.tandem.sales.InvoiceStatus;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.InvoiceStatus;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.timesheets.TimeRoundingRules;
 import dev.tandem.timesheets.TimerService;
@@ -85,7 +85,7 @@ class FieldServiceScenariosTest {
         at(to);
         TimerService.StoppedTimer stopped = timers.stop(technician.getId(), task.getWorkItem(),
                 rounding.forWork(task.getCustomer().getName()));
-        timesheets.recordTimer(technician.getId(), TimesheetTarget.fieldTask(task.getId()), stopped,
+        timesheets.recordTimer(technician.getId(), worksheets.timeTarget(task.getId()), stopped,
                 "Installed the access points");
     }
 

@@ -85,7 +85,7 @@ class WorksheetTest {
         clock.set(ZonedDateTime.of(yesterday, LocalTime.parse(from), BillingFixtures.ZONE).toInstant());
         timers.start(technician.getId(), task.getWorkItem());
         clock.set(ZonedDateTime.of(yesterday, LocalTime.parse(to), BillingFixtures.ZONE).toInstant());
-        return timesheets.recordTimer(technician.getId(), TimesheetTarget.fieldTask(task.getId()),
+        return timesheets.recordTimer(technician.getId(), worksheets.timeTarget(task.getId()),
                 timers.stop(technician.getId(), task.getWorkItem(), rounding.forWork("any")),
                 "Installed the access points");
     }

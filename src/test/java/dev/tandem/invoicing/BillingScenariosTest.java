@@ -24,9 +24,9 @@ import dev.tandem.common.BillingException;
 import dev.tandem.helpdesk.HelpdeskTeam;
 import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.TicketService;
-import dev.tandem.sales.InvoiceStatus;
-import dev.tandem.sales.LineFigures;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.InvoiceStatus;
+import dev.tandem.invoicing.LineFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrderService;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
@@ -69,7 +69,7 @@ class BillingScenariosTest {
     }
 
     private void logOnTicket(Employee employee, Long ticketId, String hours) {
-        timesheets.recordHours(employee.getId(), TimesheetTarget.ticket(ticketId), today(), new BigDecimal(hours),
+        timesheets.recordHours(employee.getId(), tickets.timeTarget(ticketId), today(), new BigDecimal(hours),
                 "Helped the customer");
     }
 
@@ -135,18 +135,18 @@ class BillingScenariosTest {
         Employee employee = fixtures.employee();
 
         logOnTicket(employee, ticket, "4");
-        assertThat(salesOrders.requestUpsellIfDue(line)).isFalse();
+        assertThat(timesheets.requestUpsellIfDue(line)).isFalse();
         logOnTicket(employee, ticket, "7");
         LineFigures figuresAfter = figures.ofLine(line);
         assertThat(figuresAfter.delivered()).isEqualByComparingTo("11");
         assertThat(figuresAfter.remaining()).isEqualByComparingTo("-1");
         assertThat(figuresAfter.isOverdrawn()).isTrue();
         assertThat(figures.ofOrder(order).status()).isEqualTo(InvoiceStatus.UPSELLING);
-        assertThat(salesOrders.requestUpsellIfDue(line)).isTrue();
+        assertThat(timesheets.requestUpsellIfDue(line)).isTrue();
 
-        timesheets.recordHours(fixtures.employee().getId(), TimesheetTarget.ticket(ticket), today(), BigDecimal.ONE,
+        timesheets.recordHours(fixtures.employee().getId(), tickets.timeTarget(ticket), today(), BigDecimal.ONE,
                 "More help");
-        assertThat(salesOrders.requestUpsellIfDue(line)).isFalse();
+        assertThat(timesheets.requestUpsellIfDue(line)).isFalse();
     }
 
     @Test
@@ -174,10 +174,10 @@ class BillingScenariosTest {
         Employee employee = fixtures.employee();
 
         fixtures.log(employee, line, "8");
-        assertThat(salesOrders.requestUpsellIfDue(line)).isFalse();
+        assertThat(timesheets.requestUpsellIfDue(line)).isFalse();
         fixtures.log(employee, line, "0.5");
-        assertThat(salesOrders.requestUpsellIfDue(line)).isTrue();
-        assertThat(salesOrders.requestUpsellIfDue(line)).isFalse();
+        assertThat(timesheets.requestUpsellIfDue(line)).isTrue();
+        assertThat(timesheets.requestUpsellIfDue(line)).isFalse();
     }
 
     @Test

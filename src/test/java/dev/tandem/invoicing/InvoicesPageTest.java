@@ -266,7 +266,7 @@ class InvoicesPageTest {
         Long orderId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.ORDER_ID);
         fixtures.log(fixtures.employee(), fixtures.line(orderId), "2");
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runNextJob(order);
         Job send = management.createJobQuery().processInstanceId(order.getId())
                 .activityId(SendInvoiceProcess.SEND_STEP_ID).singleResult();

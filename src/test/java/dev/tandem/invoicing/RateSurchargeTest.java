@@ -25,7 +25,7 @@ import dev.tandem.TestClock;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
 import dev.tandem.catalog.Employee;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 import dev.tandem.timesheets.RateSurcharge;
 import dev.tandem.timesheets.RateSurchargeRules;
 import dev.tandem.timesheets.TimeRoundingRules;

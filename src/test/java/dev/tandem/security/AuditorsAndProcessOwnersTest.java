@@ -34,6 +34,7 @@ import org.springframework.util.MultiValueMap;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.common.Groups;
 import dev.tandem.timesheets.process.LogTimeProcess;
 
 /**

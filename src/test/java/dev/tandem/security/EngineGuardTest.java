@@ -40,6 +40,7 @@ import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestClock;
 import dev.tandem.catalog.Customer;
+import dev.tandem.common.Groups;
 import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.fieldservice.process.FieldServiceProcess;
 import dev.tandem.invoicing.process.InvoicingVariables;

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
+import dev.tandem.common.Groups;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.outbox.Outbox;

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.tandem.TandemApplication;
 import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.common.Groups;
 
 /** Production starts only with an administrator password, and then without demo people or data. */
 class ProductionProfileTest {

@@ -23,7 +23,7 @@ import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrderLineRepository;
 import dev.tandem.sales.SalesOrderService;
 
@@ -82,8 +82,8 @@ class BadInputTest {
 
     @Test
     void timeOnACancelledOrLockedOrderIsRefused() {
-        Long cancelled = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
-        salesOrders.cancel(cancelled);
+        Long cancelled = fixtures.quotation(fixtures.customer(), today(), fixtures.postpaid("80"), "10");
+        salesOrders.cancelQuotation(cancelled);
         refusedWithoutNewEntry(() -> fixtures.log(employee, fixtures.line(cancelled), "1"), "it is cancelled");
         Long locked = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
         salesOrders.lock(locked);

@@ -20,7 +20,7 @@ import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.TestClock;
 import dev.tandem.common.StepOutcome;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 import dev.tandem.timesheets.process.HolidayCalendarProcess;
 
 /**

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.tandem.TandemIntegrationTest;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 
 /** The rounding table a process owner edits in processes/timer-rounding.dmn, as deployed. */
 @TandemIntegrationTest

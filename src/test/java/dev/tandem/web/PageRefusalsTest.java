@@ -19,7 +19,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import dev.tandem.SupportProcesses;
 import dev.tandem.TandemIntegrationTest;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * What a page answers when the billing core refuses what was sent: the reason on the page, not an

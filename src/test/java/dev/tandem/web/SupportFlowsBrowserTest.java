@@ -32,7 +32,7 @@ import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.process.InvoicingVariables;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.process.PostpaidSupportProcess;
 
 /** The helpdesk and accounting steps of the support flows, done in the real Tasklist in Chromium. */
@@ -234,7 +234,7 @@ class SupportFlowsBrowserTest {
         Long kept = fixtures.log(fixtures.employee(), fixtures.line(orderId), "1").getId();
         Long credited = fixtures.log(fixtures.employee(), fixtures.line(orderId), "2").getId();
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.INVOICE));
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
         String invoiceNumber = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
         Task choose = waitingTask(order);

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 
 import dev.tandem.audit.BillingLineage;
 import dev.tandem.common.BillingException;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * Billing lineage and the audit trail, as JSON for the plugin page. Cockpit only asks for a login

@@ -1,7 +1,10 @@
 package dev.tandem.fieldservice.process;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -9,17 +12,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tandem.common.ActingUser;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.fieldservice.Worksheet;
+import dev.tandem.fieldservice.WorksheetReport;
 import dev.tandem.fieldservice.WorksheetService;
 import dev.tandem.fieldservice.WorksheetSignature;
-import dev.tandem.security.ActingUser;
 
 /**
- * The field-service steps the pages drive beyond the timer buttons: the customer's signature,
- * which completes "Customer signs", and time added to a task that is already done, which starts
+ * The field-service steps the pages drive beyond the timer buttons: the worksheet the customer
+ * reads and signs, the signature, which completes "Customer signs", and time added to a task that is already done, which starts
  * an instance at the timer through the message start event.
  */
 @Service
@@ -31,9 +36,11 @@ public class FieldTaskSteps {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final ActingUser acting;
+    private final WorksheetReport report;
 
     FieldTaskSteps(WorksheetService worksheets, FieldTaskRepository fieldTasks, TaskService tasks,
-                   RuntimeService runtime, ActingUser acting) {
+                   RuntimeService runtime, ActingUser acting, WorksheetReport report) {
+        this.report = report;
         this.worksheets = worksheets;
         this.fieldTasks = fieldTasks;
         this.tasks = tasks;
@@ -46,6 +53,33 @@ public class FieldTaskSteps {
         return tasks.createTaskQuery().processDefinitionKey(FieldServiceProcess.KEY)
                 .processInstanceBusinessKey(taskNumber)
                 .taskDefinitionKey(FieldServiceProcess.USER_TASK_CUSTOMER_SIGNS).singleResult();
+    }
+
+    /** What the customer reads before signing, with the last signature if there is one. */
+    public record Sheet(String number, String customer, String site, String description, List<Time> time,
+                        List<String> materials, String answers, String signedBy, String signedAt, boolean canSign) {
+    }
+
+    public record Time(LocalDate workDate, String technician, String description, String billed, boolean amendment) {
+    }
+
+    /** The worksheet as the signature page shows it; it can be signed while Customer signs waits and the content changed since the last signature. */
+    @Transactional(readOnly = true)
+    public Sheet signatureSheet(String taskNumber) {
+        Worksheet worksheet = worksheets.of(taskNumber);
+        FieldTask task = worksheet.getFieldTask();
+        Optional<WorksheetSignature> last = worksheet.lastSignature();
+        return new Sheet(task.getNumber(), task.getCustomer().getName(), task.getSite(), task.getDescription(),
+                worksheets.time(worksheet).stream().map(entry -> new Time(entry.getWorkDate(),
+                        entry.getEmployee().getName(), entry.getDescription(), entry.getBilledTime(),
+                        entry.isAmendment())).toList(),
+                worksheet.getMaterials().stream().map(line -> "%s × %s".formatted(
+                        line.getOrderedQuantity().stripTrailingZeros().toPlainString(),
+                        line.getProduct().getName())).toList(),
+                worksheet.getAnswers(),
+                last.map(WorksheetSignature::getSignerName).orElse(null),
+                last.map(signature -> report.localTime(signature.getSignedAt())).orElse(null),
+                signatureStep(taskNumber) != null && !worksheets.signatureCoversContent(worksheet));
     }
 
     /**

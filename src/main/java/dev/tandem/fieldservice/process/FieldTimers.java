@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.fieldservice.WorksheetService;
 import dev.tandem.timesheets.TimeRounding;
 import dev.tandem.timesheets.TimeRoundingRules;
 import dev.tandem.timesheets.Timer;
 import dev.tandem.timesheets.TimerService;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
-import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * The field-service timer steps: the technician's timer on the task, started, paused, resumed and
@@ -29,10 +29,12 @@ public class FieldTimers {
     private final FieldTaskRepository tasks;
     private final RuntimeService runtime;
     private final TimesheetService timesheets;
+    private final WorksheetService worksheets;
 
     FieldTimers(TimerService timers, TimeRoundingRules rounding, FieldTaskRepository tasks, RuntimeService runtime,
-                TimesheetService timesheets) {
+                TimesheetService timesheets, WorksheetService worksheets) {
         this.timers = timers;
+        this.worksheets = worksheets;
         this.timesheets = timesheets;
         this.rounding = rounding;
         this.tasks = tasks;
@@ -77,7 +79,7 @@ public class FieldTimers {
     public TimesheetEntry record(FieldTask task, String description) {
         Long technician = task.getTechnician().getId();
         TimerService.StoppedTimer stopped = timers.stopped(technician, task.getWorkItem());
-        return timesheets.recordTimer(technician, TimesheetTarget.fieldTask(task.getId()), stopped, description);
+        return timesheets.recordTimer(technician, worksheets.timeTarget(task.getId()), stopped, description);
     }
 
     private void tellPaused(List<String> runningBefore, FieldTask task) {

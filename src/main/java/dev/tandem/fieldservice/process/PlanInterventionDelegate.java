@@ -14,7 +14,7 @@ import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskService;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /** Plans the intervention from the start form; a refusal fails the start with its message. */
 @Component("planIntervention")

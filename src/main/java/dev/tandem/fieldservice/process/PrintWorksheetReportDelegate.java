@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import dev.tandem.common.Company;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.WorksheetReport;
-import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.outbox.Outbox;
 
 /**
@@ -47,6 +46,6 @@ class PrintWorksheetReportDelegate implements JavaDelegate {
         var mail = outbox.queue(recipient,
                 "%s %s from %s".formatted(amendment ? "Amended worksheet" : "Worksheet", task.getNumber(), company.name()),
                 body, report.fileName(task.getNumber()), report.pdf(task.getNumber()));
-        execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
+        execution.setVariable(Outbox.MAIL_ID, mail.getId());
     }
 }

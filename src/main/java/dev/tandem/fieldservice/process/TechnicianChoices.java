@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.common.FormOptions;
 import dev.tandem.common.StartFormChoices;
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /** The technicians an intervention can be planned for (members of the technicians group). */
 @Component

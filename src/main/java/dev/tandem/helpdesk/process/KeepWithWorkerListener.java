@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.security.Groups;
+import dev.tandem.common.Groups;
 
 /**
  * A ticket that needs several rounds stays with the person who worked the last one: each new round

@@ -14,7 +14,6 @@ import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.helpdesk.TicketService;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.sales.process.ShowLineFiguresListener;
 
 /**
  * Opens the ticket from the start form. The order line is chosen automatically (prepaid hours
@@ -52,7 +51,7 @@ class OpenTicketDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(ticket.getNumber());
         execution.setVariable(SupportTicketProcess.TICKET_ID, ticket.getId());
         execution.setVariable(SupportTicketProcess.TICKET_NUMBER, ticket.getNumber());
-        execution.setVariable(ShowLineFiguresListener.ORDER_LINE_ID,
+        execution.setVariable(SupportTicketProcess.ORDER_LINE_ID,
                 ticket.isBillable() ? ticket.getSalesOrderLine().getId() : null);
         if (ticket.isBillable()) {
             // The order the ticket draws on, also when chosen automatically: Tasklist's filters show it.

@@ -10,10 +10,10 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.helpdesk.TicketRepository;
-import dev.tandem.sales.process.OrderEvents;
+import dev.tandem.helpdesk.TicketService;
+import dev.tandem.timesheets.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
-import dev.tandem.timesheets.TimesheetTarget;
 
 /**
  * Records the round's entry of "Work on ticket" through the billing core, which refuses before it
@@ -27,13 +27,15 @@ class RecordTicketTimeDelegate implements JavaDelegate {
     private final TimesheetService timesheets;
     private final EmployeeRepository employees;
     private final TicketRepository tickets;
+    private final TicketService ticketService;
     private final OrderEvents orderEvents;
 
     RecordTicketTimeDelegate(TimesheetService timesheets, EmployeeRepository employees, TicketRepository tickets,
-                             OrderEvents orderEvents) {
+                             TicketService ticketService, OrderEvents orderEvents) {
         this.timesheets = timesheets;
         this.employees = employees;
         this.tickets = tickets;
+        this.ticketService = ticketService;
         this.orderEvents = orderEvents;
     }
 
@@ -54,7 +56,7 @@ class RecordTicketTimeDelegate implements JavaDelegate {
         }
         Employee person = employees.ofUser(who);
         TimesheetEntry entry = timesheets.recordMinutes(person.getId(),
-                TimesheetTarget.ticket(tickets.ofInstance(execution.getProcessBusinessKey()).getId()),
+                ticketService.timeTarget(tickets.ofInstance(execution.getProcessBusinessKey()).getId()),
                 FormValues.date(workDate, "The work date"), FormValues.minutes(hours, "The time spent"), description);
         execution.setVariable(SupportTicketProcess.LAST_RECORDED,
                 "1 entry, " + HoursAndMinutes.withDecimal(entry.getBilledMinutes()));

@@ -25,6 +25,8 @@ public final class SupportTicketProcess {
 
     public static final String TICKET_ID = "ticketId";
     public static final String TICKET_NUMBER = "ticketNumber";
+    /** The ticket's order line, whose figures the form shows (none: the time is not billed). */
+    public static final String ORDER_LINE_ID = "orderLineId";
 
     /**
      * "Work on ticket": one entry per round in the form's fields, {@link #WORK_DATE}, {@link #HOURS},

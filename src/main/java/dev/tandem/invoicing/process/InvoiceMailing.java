@@ -89,7 +89,7 @@ public class InvoiceMailing {
         OutboundMail copy = outbox.queueCopy(mail.getId(), recipient);
         runtime.createProcessInstanceByKey(SendInvoiceProcess.KEY).businessKey(invoice.getNumber())
                 .startBeforeActivity(SendInvoiceProcess.SEND_STEP_ID)
-                .setVariables(Map.of(InvoicingVariables.INVOICE_ID, invoiceId, InvoicingVariables.MAIL_ID, copy.getId()))
+                .setVariables(Map.of(InvoicingVariables.INVOICE_ID, invoiceId, Outbox.MAIL_ID, copy.getId()))
                 .execute();
         return "%s is sent again to %s.".formatted(invoice.getNumber(), recipient);
     }

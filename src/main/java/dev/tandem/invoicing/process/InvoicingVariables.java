@@ -6,11 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
+import dev.tandem.common.Groups;
 import dev.tandem.common.StepInput;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.TimesheetsPeriod;
-import dev.tandem.security.Groups;
+import dev.tandem.sales.process.PrepaidSupportProcess;
 
 /**
  * Variable names and error codes of the invoicing steps that prepaid-support and postpaid-support
@@ -18,8 +19,8 @@ import dev.tandem.security.Groups;
  */
 public final class InvoicingVariables {
 
-    public static final String ORDER_ID = "orderId";
-    public static final String ORDER_NUMBER = "orderNumber";
+    public static final String ORDER_ID = PrepaidSupportProcess.ORDER_ID;
+    public static final String ORDER_NUMBER = PrepaidSupportProcess.ORDER_NUMBER;
 
     /** "REGULAR" or "DOWN_PAYMENT". */
     public static final String INVOICE_KIND = "invoiceKind";
@@ -40,8 +41,9 @@ public final class InvoicingVariables {
     public static final String INVOICE_SUMMARY = "invoiceSummary";
     /** The reviewer's decision on a draft, APPROVE or CANCEL; cleared once carried out. */
     public static final String REVIEW = "review";
+    public static final String APPROVE = "APPROVE";
+    public static final String CANCEL = "CANCEL";
     public static final String INVOICE_TOTAL = "invoiceTotal";
-    public static final String MAIL_ID = "mailId";
     /** After an invoice is issued: false while something is left to invoice (after a down payment). */
     public static final String FULLY_INVOICED = "fullyInvoiced";
 

@@ -14,7 +14,7 @@ import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrderRepository;
 
 /**

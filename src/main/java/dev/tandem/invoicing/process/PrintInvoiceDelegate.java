@@ -69,6 +69,6 @@ class PrintInvoiceDelegate implements JavaDelegate {
         }
         var mail = outbox.queue(recipient, subject, body, document.fileName(invoice), document.pdf(invoice.getId()));
         invoice.sentWith(mail.getId());
-        execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
+        execution.setVariable(Outbox.MAIL_ID, mail.getId());
     }
 }

@@ -18,6 +18,6 @@ class SendMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outbox.deliver((Long) execution.getVariable(InvoicingVariables.MAIL_ID));
+        outbox.deliver((Long) execution.getVariable(Outbox.MAIL_ID));
     }
 }

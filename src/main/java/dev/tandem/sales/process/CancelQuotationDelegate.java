@@ -24,7 +24,7 @@ class CancelQuotationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SalesOrder quotation = orders.ofInstance(execution.getProcessBusinessKey());
         if (quotation.getState() == SalesOrder.State.QUOTATION) {
-            salesOrders.cancel(quotation.getId());
+            salesOrders.cancelQuotation(quotation.getId());
         }
     }
 }

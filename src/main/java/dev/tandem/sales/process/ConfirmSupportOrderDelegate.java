@@ -14,7 +14,6 @@ import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
-import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
@@ -112,9 +111,9 @@ class ConfirmSupportOrderDelegate implements JavaDelegate {
         Customer customer = order.getCustomer();
         BigDecimal total = order.ordered().total();
         execution.setProcessBusinessKey(order.getNumber());
-        execution.setVariable(InvoicingVariables.ORDER_ID, order.getId());
-        execution.setVariable(InvoicingVariables.ORDER_NUMBER, order.getNumber());
-        execution.setVariable(ShowLineFiguresListener.ORDER_LINE_ID, line.getId());
+        execution.setVariable(PrepaidSupportProcess.ORDER_ID, order.getId());
+        execution.setVariable(PrepaidSupportProcess.ORDER_NUMBER, order.getNumber());
+        execution.setVariable(PrepaidSupportProcess.ORDER_LINE_ID, line.getId());
         execution.setVariable(PrepaidSupportProcess.CUSTOMER_NAME, customer.getName());
         execution.setVariable(ORDER_TOTAL, "%s %s".formatted(total.toPlainString(), company.currency()));
     }

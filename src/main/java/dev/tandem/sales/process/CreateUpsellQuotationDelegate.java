@@ -35,7 +35,7 @@ class CreateUpsellQuotationDelegate implements JavaDelegate {
         if (hours == null || hours.signum() <= 0) {
             throw new BillingException("The additional hours must be positive.");
         }
-        SalesOrderLine line = lines.findById((Long) execution.getVariable(ShowLineFiguresListener.ORDER_LINE_ID))
+        SalesOrderLine line = lines.findById((Long) execution.getVariable(PrepaidSupportProcess.ORDER_LINE_ID))
                 .orElseThrow();
         SalesOrder quotation = orders.createQuotation(line.getOrder().getCustomer().getId(),
                 line.getOrder().getSalesperson(), null);

@@ -1,13 +1,12 @@
 package dev.tandem.sales.process;
 
-import java.util.List;
-import java.util.Map;
 
-import dev.tandem.common.ProcessInputs;
-import dev.tandem.common.StepInput;
-import dev.tandem.invoicing.process.InvoicingVariables;
 
-/** Key, element ids and variable names of processes/postpaid-support.bpmn. */
+/**
+ * Key, element ids and variable names of processes/postpaid-support.bpmn; its invoicing steps'
+ * variables are in {@code invoicing.process.InvoicingVariables}, and what people may send to it in
+ * {@code invoicing.process.SupportProcessInputs}.
+ */
 public final class PostpaidSupportProcess {
 
     public static final String KEY = "postpaid-support";
@@ -34,24 +33,6 @@ public final class PostpaidSupportProcess {
     public static final String CLOSE = "CLOSE";
     /** The day the accountant will look again, when waiting for delivered time. */
     public static final String FOLLOW_UP_DATE = "followUpDate";
-
-    /** "Review draft invoice": APPROVE or CANCEL. */
-    public static final String REVIEW = InvoicingVariables.REVIEW;
-    public static final String APPROVE = "APPROVE";
-    public static final String CANCEL = "CANCEL";
-
-    /** What people may send: the order, accounting's choice and its details, the review, the credit. */
-    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, PrepaidSupportProcess.ORDER_FORM,
-            Map.of(USER_TASK_INVOICE_DELIVERED_TIME, List.of(
-                            StepInput.choice(ACTION, INVOICE, DOWN_PAYMENT, CREDIT, WAIT, CLOSE).required(),
-                            StepInput.date(FOLLOW_UP_DATE),
-                            StepInput.text(InvoicingVariables.CREDITED_INVOICE_NUMBER, StepInput.NAME),
-                            StepInput.date(InvoicingVariables.PERIOD_START),
-                            StepInput.date(InvoicingVariables.PERIOD_END),
-                            StepInput.flag(InvoicingVariables.DEDUCT_DOWN_PAYMENTS),
-                            InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
-                    USER_TASK_REVIEW_DRAFT, List.of(StepInput.choice(REVIEW, APPROVE, CANCEL).required()),
-                    USER_TASK_CREDIT_INVOICE, List.of(StepInput.ids(InvoicingVariables.CREDITED_ENTRIES))));
 
     private PostpaidSupportProcess() {
     }

@@ -1,13 +1,13 @@
 package dev.tandem.sales.process;
 
 import java.util.List;
-import java.util.Map;
 
-import dev.tandem.common.ProcessInputs;
 import dev.tandem.common.StepInput;
-import dev.tandem.invoicing.process.InvoicingVariables;
 
-/** Key, element ids and variable names of processes/prepaid-support.bpmn. */
+/**
+ * Key, element ids and variable names of processes/prepaid-support.bpmn. What people may send to
+ * it is declared with its invoicing step, in {@code invoicing.process.SupportProcessInputs}.
+ */
 public final class PrepaidSupportProcess {
 
     public static final String KEY = "prepaid-support";
@@ -27,6 +27,14 @@ public final class PrepaidSupportProcess {
     /** Correlated by the order number when a prepaid line first needs more hours. */
     public static final String MESSAGE_UPSELL_DUE = "UpsellDue";
 
+    /**
+     * Set when the order is confirmed, in both support processes: the invoicing steps read the
+     * order by these, forms show the figures of the order line.
+     */
+    public static final String ORDER_ID = "orderId";
+    public static final String ORDER_NUMBER = "orderNumber";
+    public static final String ORDER_LINE_ID = "orderLineId";
+
     /** Start form. */
     public static final String CUSTOMER_NAME = "customerName";
     public static final String PRODUCT_CODE = "productCode";
@@ -45,22 +53,13 @@ public final class PrepaidSupportProcess {
     public static final String QUOTATION_NUMBER = "quotationNumber";
 
     /** The start form of both support processes: customer, hours sold and an optional second item. */
-    static final List<StepInput> ORDER_FORM = List.of(
+    public static final List<StepInput> ORDER_FORM = List.of(
             StepInput.text(CUSTOMER_NAME, StepInput.NAME).required(),
             StepInput.text(PRODUCT_CODE, StepInput.NAME).required(),
             StepInput.decimal(ORDERED_HOURS, 2).required(),
             StepInput.decimal(UNIT_PRICE, 2),
             StepInput.text(ITEM_CODE, StepInput.NAME),
             StepInput.decimal(ITEM_QUANTITY, 2));
-
-    /** What people may send: the order, the kind of invoice, and the salesperson's proposal. */
-    public static final ProcessInputs INPUTS = new ProcessInputs(KEY, START_EVENT, ORDER_FORM, Map.of(
-            USER_TASK_CREATE_INVOICE, List.of(
-                    StepInput.choice(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR,
-                            InvoicingVariables.DOWN_PAYMENT).required(),
-                    InvoicingVariables.DOWN_PAYMENT_KIND_INPUT, InvoicingVariables.DOWN_PAYMENT_VALUE_INPUT),
-            USER_TASK_PROPOSE_HOURS, List.of(StepInput.choice(PROPOSAL, QUOTATION, NO_SALE).required(),
-                    StepInput.decimal(ADDITIONAL_HOURS, 2), StepInput.text(PROPOSAL_NOTE, StepInput.DESCRIPTION))));
 
     private PrepaidSupportProcess() {
     }

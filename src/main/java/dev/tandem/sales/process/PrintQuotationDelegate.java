@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
-import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.outbox.Outbox;
 import dev.tandem.sales.QuotationDocument;
 import dev.tandem.sales.SalesOrder;
@@ -56,7 +55,7 @@ class PrintQuotationDelegate implements JavaDelegate {
                         quotation.ordered().total().toPlainString(), company.currency(), QuotationDocument.VALID_DAYS,
                         company.name()),
                 document.fileName(number), document.pdf(number, validUntil));
-        execution.setVariable(InvoicingVariables.MAIL_ID, mail.getId());
+        execution.setVariable(Outbox.MAIL_ID, mail.getId());
         // The customer's answer waits until the offer ends: the first moment of the next day.
         execution.setVariable(QuotationProcess.EXPIRES_AT,
                 Date.from(validUntil.plusDays(1).atStartOfDay(company.timeZone()).toInstant()));

@@ -8,7 +8,6 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.FormValues;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.sales.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;

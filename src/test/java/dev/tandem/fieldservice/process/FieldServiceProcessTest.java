@@ -41,8 +41,8 @@ import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.InvoiceDocument;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
-import dev.tandem.sales.InvoiceStatus;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.InvoiceStatus;
+import dev.tandem.invoicing.OrderFigures;
 
 /** Every path of processes/field-service.bpmn, as the technician works it in Tasklist. */
 @TandemIntegrationTest

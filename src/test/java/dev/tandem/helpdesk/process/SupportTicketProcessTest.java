@@ -22,8 +22,8 @@ import dev.tandem.TandemIntegrationTest;
 import dev.tandem.catalog.Customer;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.helpdesk.TicketRepository;
-import dev.tandem.sales.OrderFigures;
-import dev.tandem.sales.process.ShowLineFiguresListener;
+import dev.tandem.invoicing.OrderFigures;
+import dev.tandem.invoicing.process.ShowLineFiguresListener;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /** Every path of processes/support-ticket.bpmn, as the helpdesk works a ticket in Tasklist. */

@@ -37,8 +37,8 @@ import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.process.InvoicingVariables;
-import dev.tandem.sales.InvoiceStatus;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.InvoiceStatus;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.timesheets.TimesheetService;
@@ -157,7 +157,7 @@ class PostpaidSupportProcessTest {
 
         assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
                 .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "440.00 EUR (invoice)");
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
 
         assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_POST_INVOICE,
@@ -181,7 +181,7 @@ class PostpaidSupportProcessTest {
         String review = task(order).getId();
         tasks.claim(review, "sam");
 
-        assertThatThrownBy(() -> tasks.complete(review, Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE)))
+        assertThatThrownBy(() -> tasks.complete(review, Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE)))
                 .hasMessageContaining("The approval of the draft of %s was not decided by accounting"
                         .formatted(order.getBusinessKey()));
         assertThat(task(order).getId()).isEqualTo(review);
@@ -193,7 +193,7 @@ class PostpaidSupportProcessTest {
         invoiceDeliveredTime();
         Long draftId = (Long) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_ID);
 
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.CANCEL));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.CANCEL));
 
         assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_CANCEL_DRAFT)
                 .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
@@ -297,7 +297,7 @@ class PostpaidSupportProcessTest {
 
         assertThat(order).isWaitingAt(PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT)
                 .variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "1089.00 EUR (invoice)");
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
         assertThat((String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).startsWith("INV/");
     }
@@ -321,7 +321,7 @@ class PostpaidSupportProcessTest {
         invoiceDeductingDownPayments();
 
         assertThat(order).variables().containsEntry(InvoicingVariables.INVOICE_TOTAL, "121.00 EUR (credit note)");
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
 
         String number = (String) runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER);
@@ -361,7 +361,7 @@ class PostpaidSupportProcessTest {
     }
 
     private void approveDraft() {
-        people.complete(order, "alice", Map.of(PostpaidSupportProcess.REVIEW, PostpaidSupportProcess.APPROVE));
+        people.complete(order, "alice", Map.of(InvoicingVariables.REVIEW, InvoicingVariables.APPROVE));
         people.runJobs(order);
     }
 

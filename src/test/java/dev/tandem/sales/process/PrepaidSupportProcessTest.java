@@ -35,8 +35,9 @@ import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.process.InvoicingVariables;
 import dev.tandem.outbox.OutboundMail;
 import dev.tandem.outbox.OutboundMailRepository;
-import dev.tandem.sales.InvoiceStatus;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.outbox.Outbox;
+import dev.tandem.invoicing.InvoiceStatus;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.timesheets.TimesheetEntryRepository;
@@ -303,7 +304,7 @@ class PrepaidSupportProcessTest {
         createInvoice(instance, Map.of(InvoicingVariables.INVOICE_KIND, InvoicingVariables.REGULAR));
         people.runNextJob(instance);
         assertThat(instance).isWaitingAt(PrepaidSupportProcess.SERVICE_TASK_SEND_INVOICE);
-        Long mailId = (Long) runtime.getVariable(instance.getId(), InvoicingVariables.MAIL_ID);
+        Long mailId = (Long) runtime.getVariable(instance.getId(), Outbox.MAIL_ID);
         Job send = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
 
         int smtpPort = mailSender.getPort();

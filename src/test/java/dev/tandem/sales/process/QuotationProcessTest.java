@@ -33,10 +33,10 @@ import dev.tandem.TestMailServer;
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.Product;
 import dev.tandem.invoicing.BillingIntegrityCheck;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.security.ActingUser;
+import dev.tandem.common.ActingUser;
 
 /**
  * Scenario 4 continued: the quotation the salesperson proposed goes to the customer, and their

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.tandem.BillingFixtures;
 import dev.tandem.TandemIntegrationTest;
 import dev.tandem.catalog.Employee;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
 @TandemIntegrationTest

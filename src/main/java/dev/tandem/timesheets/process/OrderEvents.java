@@ -1,4 +1,4 @@
-package dev.tandem.sales.process;
+package dev.tandem.timesheets.process;
 
 import java.util.Map;
 
@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
-import dev.tandem.sales.SalesOrderService;
+import dev.tandem.sales.process.PrepaidSupportProcess;
+import dev.tandem.timesheets.TimesheetService;
 
 /**
  * Tells an order's process what happened to its time elsewhere (tickets, logged time), by message
@@ -18,12 +19,12 @@ import dev.tandem.sales.SalesOrderService;
 public class OrderEvents {
 
     private final RuntimeService runtime;
-    private final SalesOrderService orders;
+    private final TimesheetService timesheets;
     private final SalesOrderLineRepository lines;
 
-    OrderEvents(RuntimeService runtime, SalesOrderService orders, SalesOrderLineRepository lines) {
+    OrderEvents(RuntimeService runtime, TimesheetService timesheets, SalesOrderLineRepository lines) {
         this.runtime = runtime;
-        this.orders = orders;
+        this.timesheets = timesheets;
         this.lines = lines;
     }
 
@@ -34,12 +35,12 @@ public class OrderEvents {
      */
     public void timeRecorded(Long lineId) {
         SalesOrderLine line = lineId == null ? null : lines.findById(lineId).orElse(null);
-        if (line == null || !hasProcess(PrepaidSupportProcess.KEY, line) || !orders.requestUpsellIfDue(lineId)) {
+        if (line == null || !hasProcess(PrepaidSupportProcess.KEY, line) || !timesheets.requestUpsellIfDue(lineId)) {
             return;
         }
         runtime.createMessageCorrelation(PrepaidSupportProcess.MESSAGE_UPSELL_DUE)
                 .processInstanceBusinessKey(line.getOrder().getNumber())
-                .setVariables(Map.of(ShowLineFiguresListener.ORDER_LINE_ID, lineId))
+                .setVariables(Map.of(PrepaidSupportProcess.ORDER_LINE_ID, lineId))
                 .correlateAll();
     }
 

@@ -1,4 +1,4 @@
-package dev.tandem.sales;
+package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

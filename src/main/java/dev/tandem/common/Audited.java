@@ -1,4 +1,4 @@
-package dev.tandem.audit;
+package dev.tandem.common;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

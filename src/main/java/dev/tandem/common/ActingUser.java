@@ -1,4 +1,4 @@
-package dev.tandem.security;
+package dev.tandem.common;
 
 import java.util.function.Supplier;
 

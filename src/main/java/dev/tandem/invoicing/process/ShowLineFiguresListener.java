@@ -1,4 +1,4 @@
-package dev.tandem.sales.process;
+package dev.tandem.invoicing.process;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import dev.tandem.common.FormFigures;
 import dev.tandem.common.HoursAndMinutes;
-import dev.tandem.sales.LineFigures;
-import dev.tandem.sales.OrderFigures;
+import dev.tandem.invoicing.LineFigures;
+import dev.tandem.invoicing.OrderFigures;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
 

@@ -1,4 +1,4 @@
-package dev.tandem.sales;
+package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.catalog.Product;
 import dev.tandem.common.NotFound;
+import dev.tandem.sales.SalesOrder;
+import dev.tandem.sales.SalesOrderLine;
+import dev.tandem.sales.SalesOrderLineRepository;
+import dev.tandem.sales.SalesOrderRepository;
 
 /**
  * Delivered, invoiced, to invoice, remaining and the invoice statuses of BILLING-RULES.md,
