@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -27,7 +26,8 @@ import org.springframework.stereotype.Component;
  * plain name, as Modeler shows it.
  * <p>
  * Creating a task applies the follow-up date the step before chose; completing a task of the
- * process's main line clears what the step before did or refused ({@link StepOutcome}).
+ * process's main line (anything but an event sub-process) clears what the step before did or
+ * refused ({@link StepOutcome}).
  */
 @Component
 public class TaskNames extends AbstractProcessEnginePlugin {
@@ -60,13 +60,22 @@ public class TaskNames extends AbstractProcessEnginePlugin {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StepOutcome.FOLLOW_UP);
-                // A task in a sub-process (an event sub-process runs beside the main line) leaves the
-                // outcome and refusal of the main line's steps alone.
-                if (scope instanceof ProcessDefinitionImpl) {
+                // A task in an event sub-process runs beside the main line: it leaves the outcome and
+                // refusal of the main line's steps alone.
+                if (!inEventSubProcess(scope)) {
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, StepOutcome.CLEAR);
                 }
             }
         });
+    }
+
+    private static boolean inEventSubProcess(ScopeImpl scope) {
+        for (ScopeImpl s = scope; s instanceof ActivityImpl activity; s = activity.getFlowScope()) {
+            if (activity.isTriggeredByEvent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The step a task's name names, without what it is about: "Start work on site". */
