@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +21,17 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -59,6 +64,18 @@ class ProcessModelsTest {
         }
     }
 
+    /** The name of the lane a step lies in, or of its sub-process's lane. */
+    private static String laneOf(BpmnModelInstance model, FlowNode node) {
+        ModelElementInstance step = node;
+        while (step.getParentElement() instanceof SubProcess subProcess) {
+            step = subProcess;
+        }
+        String id = ((FlowNode) step).getId();
+        return model.getModelElementsByType(Lane.class).stream()
+                .filter(lane -> lane.getFlowNodeRefs().stream().anyMatch(ref -> ref.getId().equals(id)))
+                .map(Lane::getName).findFirst().orElse("(no lane)");
+    }
+
     private void check(BpmnModelInstance model, Set<String> formIds) {
         Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
                 .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
@@ -79,8 +96,12 @@ class ProcessModelsTest {
             assertThat(flow.getId()).matches(MEANINGFUL_ID);
             assertThat(edges).as("diagram edge of %s", flow.getId()).contains(flow.getId());
         }
+        assertThat(model.getModelElementsByType(Participant.class)).as("the model's pool").hasSize(1);
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).isNotBlank();
+            assertThat(laneOf(model, task)).as("the lane of %s names who works it", task.getId())
+                    .satisfies(lane -> assertThat(task.getCamundaCandidateGroupsList()).allSatisfy(group ->
+                            assertThat(lane.toLowerCase(Locale.ROOT)).contains(group.replace('-', ' ').replaceAll("s$", ""))));
             assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNull();
             assertThat(task.getCamundaCandidateUsers()).as("candidate users of %s", task.getId()).isNull();
             assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
