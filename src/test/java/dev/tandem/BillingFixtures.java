@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.hibernate.Hibernate;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -142,7 +144,7 @@ public class BillingFixtures {
     }
 
     /** An invoice as a reader sees it, read in one transaction. */
-    public record InvoiceView(Long id, String number, Invoice.MoveType moveType, Invoice.State state, String origin,
+    public record InvoiceView(Long id, String number, Invoice.MoveType moveType, Invoice.State state, String orders,
                               BigDecimal untaxed, BigDecimal tax, BigDecimal total, List<LineView> lines) {
     }
 
@@ -162,11 +164,20 @@ public class BillingFixtures {
         return rows;
     }
 
+    /** An invoice run's invoices with their customers and orders, read in one transaction. */
+    public List<Invoice> invoicesOfRun(String run) {
+        return tx.execute(status -> {
+            List<Invoice> found = invoices.findByRunWithCustomer(run, Pageable.unpaged());
+            found.forEach(invoice -> Hibernate.initialize(invoice.getOrders()));
+            return found;
+        });
+    }
+
     public InvoiceView view(Long invoiceId) {
         return tx.execute(status -> {
             Invoice invoice = invoices.findById(invoiceId).orElseThrow();
             return new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getMoveType(), invoice.getState(),
-                    invoice.getOrigin(), invoice.getAmountUntaxed(), invoice.getAmountTax(), invoice.getAmountTotal(),
+                    invoice.getOrderNumbers(), invoice.getAmountUntaxed(), invoice.getAmountTax(), invoice.getAmountTotal(),
                     invoice.getLines().stream().map(line -> new LineView(line.getKind(), line.getQuantity(),
                             line.getUnitPrice(), line.getSubtotal(), line.getTax(),
                             line.getAllocations().stream().map(a -> a.getEntry().getId()).toList(),

@@ -45,7 +45,7 @@ public class BillingLineage {
      * An invoice or credit note: for a credit note, the invoice it reverses; for an invoice, the
      * credit notes against it (drafts included).
      */
-    public record InvoiceLineage(Long id, String number, String kind, String state, String customer, String origin,
+    public record InvoiceLineage(Long id, String number, String kind, String state, String customer, String orders,
                                  String invoiceDate, String untaxed, String total, String hoursBilled,
                                  String reverses, List<Holder> creditNotes,
                                  List<Line> lines, List<Entry> entries, List<Change> changes,
@@ -125,7 +125,7 @@ public class BillingLineage {
                         .mapToInt(BillingAllocation::getMinutes).sum()))
                 .toList();
         return new InvoiceLineage(invoice.getId(), invoice.getNumber(), invoice.getMoveType().name(),
-                invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrigin(),
+                invoice.getState().name(), invoice.getCustomer().getName(), invoice.getOrderNumbers(),
                 Objects.toString(invoice.getInvoiceDate(), null), plain(invoice.getAmountUntaxed()),
                 plain(invoice.getAmountTotal()), HoursAndMinutes.withDecimal(minutes),
                 invoice.getReversedInvoice() == null ? null : invoice.getReversedInvoice().getNumber(), creditNotes,

@@ -73,10 +73,7 @@ public class FieldTaskService {
             throw new BillingException("Order %s belongs to another customer than %s."
                     .formatted(order.getNumber(), customer.getName()));
         }
-        if (order.getState() != SalesOrder.State.CONFIRMED) {
-            throw new BillingException("Order %s is not open for work: it is %s."
-                    .formatted(order.getNumber(), order.getState().name().toLowerCase()));
-        }
+        order.requireOpenForWork();
         String number = "F%05d".formatted(numbers.next("field_task"));
         return tasks.save(new FieldTask(number, customer, order, technician, site, description, plannedDate));
     }

@@ -12,6 +12,7 @@ import org.thymeleaf.context.Context;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.PdfPrinter;
+import dev.tandem.outbox.Outbox;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
@@ -33,12 +34,33 @@ public class WorksheetReport {
     private final ITemplateEngine templates;
     private final Company company;
     private final PdfPrinter printer;
+    private final Outbox outbox;
 
-    WorksheetReport(WorksheetService worksheets, ITemplateEngine templates, Company company, PdfPrinter printer) {
+    WorksheetReport(WorksheetService worksheets, ITemplateEngine templates, Company company, PdfPrinter printer,
+                    Outbox outbox) {
+        this.outbox = outbox;
         this.worksheets = worksheets;
         this.templates = templates;
         this.company = company;
         this.printer = printer;
+    }
+
+    /** Prints the report and queues its mail to the customer: signed, or amended after signing; the mail's id. */
+    @Transactional
+    public Long send(FieldTask task, boolean amendment) {
+        String body = """
+                Dear %s,
+
+                please find attached the %s of our intervention %s at %s.
+
+                Kind regards,
+                %s
+                """.formatted(task.getCustomer().getName(),
+                amendment ? "amended worksheet report" : "signed worksheet report", task.getNumber(),
+                task.getSite() == null ? "your site" : task.getSite(), company.name());
+        return outbox.queue(task.getCustomer().mailAddress(),
+                "%s %s from %s".formatted(amendment ? "Amended worksheet" : "Worksheet", task.getNumber(), company.name()),
+                body, fileName(task.getNumber()), pdf(task.getNumber())).getId();
     }
 
     public String fileName(String taskNumber) {

@@ -1,5 +1,6 @@
 package dev.tandem.helpdesk;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.catalog.Customer;
 import dev.tandem.catalog.CustomerRepository;
+import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
@@ -15,6 +17,7 @@ import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetService;
 import dev.tandem.timesheets.TimesheetTarget;
 
@@ -30,10 +33,12 @@ public class TicketService {
     private final SalesOrderLineRepository lines;
     private final TimesheetService timesheets;
     private final NumberSequences numbers;
+    private final EmployeeRepository employees;
 
     TicketService(TicketRepository tickets, HelpdeskTeamRepository teams, CustomerRepository customers,
                   SalesOrderRepository orders, SalesOrderLineRepository lines,
-                  TimesheetService timesheets, NumberSequences numbers) {
+                  TimesheetService timesheets, NumberSequences numbers, EmployeeRepository employees) {
+        this.employees = employees;
         this.tickets = tickets;
         this.teams = teams;
         this.customers = customers;
@@ -72,6 +77,25 @@ public class TicketService {
                 .findFirst();
     }
 
+    /**
+     * One round of work on a ticket: the time typed, in the name of the employee given or else of
+     * whoever works the task. A round with every field left empty records nothing (it may only
+     * resolve the ticket).
+     */
+    public Optional<TimesheetEntry> recordTime(String ticketNumber, String worker, String employee, LocalDate workDate,
+                                               Integer minutes, String description) {
+        if (workDate == null && minutes == null && description == null && employee == null) {
+            return Optional.empty();
+        }
+        String who = employee != null ? employee : worker;
+        if (who == null) {
+            throw new BillingException("Claim the task first: time is logged in the name of whoever works it.");
+        }
+        Long person = employees.ofUser(who).getId();
+        return Optional.of(timesheets.recordMinutes(person, timeTarget(tickets.ofInstance(ticketNumber).getId()),
+                workDate, minutes, description));
+    }
+
     /** What the ticket's time is logged on: its order line, none when the ticket is not billed. */
     @Transactional(readOnly = true)
     public TimesheetTarget timeTarget(Long ticketId) {
@@ -94,10 +118,7 @@ public class TicketService {
             throw new BillingException("Order %s belongs to another customer than %s."
                     .formatted(order.getNumber(), customer.getName()));
         }
-        if (order.getState() != SalesOrder.State.CONFIRMED) {
-            throw new BillingException("Order %s is not open for time: it is %s."
-                    .formatted(order.getNumber(), order.getState().name().toLowerCase()));
-        }
+        order.requireOpenForWork();
         if (!line.isHourlyService()) {
             throw new BillingException("Line %d of %s is not a service sold by the hour."
                     .formatted(line.getPosition(), order.getNumber()));

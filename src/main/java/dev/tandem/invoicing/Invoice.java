@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -14,13 +18,19 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 
-import dev.tandem.common.Audited;
+import org.hibernate.annotations.BatchSize;
+
 import dev.tandem.catalog.Customer;
+import dev.tandem.common.Audited;
+import dev.tandem.sales.SalesOrder;
 
 /**
  * An invoice or a credit note. Amounts and quantities are stored as seen from an invoice: a credit
@@ -57,7 +67,6 @@ public class Invoice {
     private Customer customer;
     private LocalDate invoiceDate;
     private LocalDate dueDate;
-    private String origin;
     private LocalDate periodStart;
     private LocalDate periodEnd;
     @ManyToOne(fetch = FetchType.LAZY)
@@ -71,6 +80,14 @@ public class Invoice {
     private String approvedBy;
     private String creditRequestedBy;
 
+    /** The orders it bills, by id; a credit note bills those of the invoice it credits. */
+    @ManyToMany
+    @JoinTable(name = "invoice_order", joinColumns = @JoinColumn(name = "invoice_id"),
+            inverseJoinColumns = @JoinColumn(name = "sales_order_id"))
+    @OrderBy("number")
+    @BatchSize(size = 100)
+    private Set<SalesOrder> orders = new LinkedHashSet<>();
+
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -78,15 +95,15 @@ public class Invoice {
     protected Invoice() {
     }
 
-    Invoice(Customer customer, String origin, TimesheetsPeriod period) {
+    Invoice(Customer customer, Collection<SalesOrder> orders, TimesheetsPeriod period) {
         this.customer = customer;
-        this.origin = origin;
+        this.orders.addAll(orders);
         this.periodStart = period.start();
         this.periodEnd = period.end();
     }
 
     static Invoice creditNoteOf(Invoice original) {
-        Invoice credit = new Invoice(original.customer, "Credit of " + original.number, TimesheetsPeriod.ALL);
+        Invoice credit = new Invoice(original.customer, original.orders, TimesheetsPeriod.ALL);
         credit.moveType = MoveType.CREDIT_NOTE;
         credit.reversedInvoice = original;
         return credit;
@@ -184,9 +201,9 @@ public class Invoice {
         this.mailId = mailId;
     }
 
-    /** Whether this invoice bills the order with this number (one of its origins). */
+    /** Whether this document bills the order with this number. */
     public boolean bills(String orderNumber) {
-        return origin != null && List.of(origin.split(", ")).contains(orderNumber);
+        return orders.stream().anyMatch(order -> order.getNumber().equals(orderNumber));
     }
 
     public Long getId() {
@@ -231,8 +248,13 @@ public class Invoice {
         return invoiceDate;
     }
 
-    public String getOrigin() {
-        return origin;
+    public Set<SalesOrder> getOrders() {
+        return orders;
+    }
+
+    /** The orders it bills as people read them: "S00001, S00002". */
+    public String getOrderNumbers() {
+        return orders.stream().map(SalesOrder::getNumber).collect(Collectors.joining(", "));
     }
 
     public TimesheetsPeriod getPeriod() {

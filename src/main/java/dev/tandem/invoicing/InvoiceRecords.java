@@ -113,6 +113,7 @@ public class InvoiceRecords {
         List<Invoice> rows = bind(entities.createQuery(
                 "select i from Invoice i join fetch i.customer c" + where + " order by i.id desc", Invoice.class),
                 parameters).setFirstResult(from * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        rows.forEach(invoice -> Hibernate.initialize(invoice.getOrders()));
         return new Found(filter, rows, from, count, (BigDecimal) sums[1], (BigDecimal) sums[2],
                 (BigDecimal) sums[3]);
     }
@@ -157,8 +158,7 @@ public class InvoiceRecords {
             parameters.put("customer", contains(filter.customer()));
         }
         if (filter.order() != null) {
-            where.append(" and exists (select 1 from InvoiceLine l where l.invoice = i"
-                    + " and l.salesOrderLine.order.number = :order)");
+            where.append(" and exists (select 1 from Invoice j join j.orders o where j = i and o.number = :order)");
             parameters.put("order", filter.order().trim().toUpperCase());
         }
         if (filter.state() != null) {

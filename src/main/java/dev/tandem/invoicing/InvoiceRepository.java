@@ -23,27 +23,26 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByReversedInvoiceId(Long invoiceId);
 
+    /** The documents that bill an order (invoice_order), oldest first. */
+    List<Invoice> findByOrdersNumberOrderById(String orderNumber);
+
     /** Each order's drafts (not posted, not cancelled), as (order id, draft) pairs, for planning many orders at once. */
     @Query("""
-            select distinct l.salesOrderLine.order.id, l.invoice from InvoiceLine l
-            where l.salesOrderLine.order.id in :orderIds and l.invoice.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
+            select o.id, i from Invoice i join i.orders o
+            where o.id in :orderIds and i.state = dev.tandem.invoicing.Invoice.State.DRAFT""")
     List<Object[]> draftsOfOrders(Collection<Long> orderIds);
 
-    /** A draft with a line of this order, if there is one. */
+    /** A draft of this order, if there is one. */
     default Optional<Invoice> openDraftOf(Long orderId) {
         return draftsOfOrders(List.of(orderId)).stream().map(row -> (Invoice) row[1]).findFirst();
     }
 
-    /** The posted invoices (not credit notes) with a line of this order, newest first. */
+    /** The posted invoices (not credit notes) of this order, newest first. */
     @Query("""
-            select distinct i from InvoiceLine l join l.invoice i where l.salesOrderLine.order.number = :orderNumber
+            select i from Invoice i join i.orders o where o.number = :orderNumber
             and i.state = dev.tandem.invoicing.Invoice.State.POSTED
             and i.moveType = dev.tandem.invoicing.Invoice.MoveType.INVOICE order by i.id desc""")
     List<Invoice> postedInvoicesOfOrder(String orderNumber);
-
-    /** An invoice run's invoices, with their customers, for its page. */
-    @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.number, i.id")
-    List<Invoice> findByRunWithCustomer(String run);
 
     /** The first of an invoice run's invoices, with their customers, for its page. */
     @Query("select i from Invoice i join fetch i.customer where i.invoiceRun = :run order by i.number, i.id")

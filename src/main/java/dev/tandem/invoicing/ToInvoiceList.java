@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,23 +13,20 @@ import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.tandem.common.BillingException;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
-import dev.tandem.money.OrderBill;
 import dev.tandem.sales.SalesOrder;
-import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderRepository;
-import dev.tandem.timesheets.TimesheetEntry;
-import dev.tandem.timesheets.TimesheetEntryRepository;
 
 /**
  * What accounting can invoice now: the open orders with something to invoice, with their done
  * field tasks, a page at a time. One query finds the orders that have something to invoice
  * (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not invoiced),
  * sorted by customer and order, ids and time to invoice only; only the
- * page's orders get their figures computed, as {@link InvoicingService} plans them. An invoiced
- * order drops off at once.
+ * page's orders are planned, by the same {@link InvoicePlanner} as invoice runs. An invoiced order
+ * drops off at once.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,19 +44,14 @@ public class ToInvoiceList {
 
     private final SalesOrderRepository orders;
     private final FieldTaskRepository tasks;
-    private final OrderFigures figures;
-    private final TimesheetEntryRepository entries;
-    private final BilledSoFar billed;
+    private final InvoicePlanner planner;
     private final EntityManager em;
 
-    ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, OrderFigures figures,
-                  TimesheetEntryRepository entries, BilledSoFar billed, EntityManager em) {
-        this.billed = billed;
+    ToInvoiceList(SalesOrderRepository orders, FieldTaskRepository tasks, InvoicePlanner planner, EntityManager em) {
+        this.planner = planner;
         this.em = em;
         this.orders = orders;
         this.tasks = tasks;
-        this.figures = figures;
-        this.entries = entries;
     }
 
     /**
@@ -163,84 +154,33 @@ public class ToInvoiceList {
     }
 
     /**
-     * What the next run bills of each order, as {@link InvoicingService} plans it: the time per
-     * surcharge and the other lines, each the change it makes to the order's bill; time added after a
-     * signature only when nothing else is left. The page's orders are read together: their figures,
-     * bills, open time and done tasks in a few grouped queries, whatever the page's size.
+     * What the next run bills of each order: its plan, made as a run makes it but not saved (a dry
+     * run), its time and untaxed amount summed. An order the run would skip (a draft still open,
+     * nothing left at 0.00) is not listed. The page's orders are planned together, in a few grouped
+     * queries whatever the page's size.
      */
     private List<Row> rows(List<Long> ids, LocalDate upTo) {
         List<SalesOrder> page = new ArrayList<>(orders.findWithLines(ids));
         page.sort(Comparator.comparingInt(order -> ids.indexOf(order.getId())));
-        Map<Long, OrderFigures.Summary> summaries = figures.ofOrders(page);
-        Map<Long, OrderBill> bills = billed.of(page);
-        Map<Long, List<TimesheetEntry>> openTime = entries.findUninvoiced(page.stream()
-                        .flatMap(order -> order.getLines().stream()).map(SalesOrderLine::getId).toList(), upTo).stream()
-                .collect(Collectors.groupingBy(entry -> entry.getSalesOrderLine().getId()));
+        TimesheetsPeriod period = new TimesheetsPeriod(null, upTo);
+        InvoicePlanner.OrdersRead read = planner.read(ids, page, period, false);
         Map<Long, List<String>> done = tasks.findBySalesOrderIdInAndStateOrderByNumber(ids, FieldTask.State.DONE).stream()
                 .collect(Collectors.groupingBy(task -> task.getSalesOrder().getId(),
                         Collectors.mapping(FieldTask::getNumber, Collectors.toList())));
-        Map<SalesOrder, Map<SalesOrderLine, List<TimesheetEntry>>> amendedOnly = new LinkedHashMap<>();
-        Map<Long, Figures> next = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
         for (SalesOrder order : page) {
-            OrderBill regular = bills.get(order.getId());
-            Figures figures = new Figures();
-            Map<SalesOrderLine, List<TimesheetEntry>> amendedTime = new LinkedHashMap<>();
-            boolean regularPending = false;
-            for (var line : order.getLines()) {
-                if (line.isDownPayment()) {
-                    continue;
-                }
-                LineFigures now = summaries.get(order.getId()).line(line.getId());
-                if (now.toInvoice().signum() <= 0) {
-                    continue;
-                }
-                if (line.isTimesheetBilled()) {
-                    Map<Boolean, List<TimesheetEntry>> open = openTime.getOrDefault(line.getId(), List.of()).stream()
-                            .collect(Collectors.partitioningBy(TimesheetEntry::isAmendment));
-                    figures.addTime(regular, line, open.get(false));
-                    amendedTime.put(line, open.get(true));
-                    regularPending |= !open.get(false).isEmpty();
-                } else {
-                    OrderBill.Change change = regular.addQuantity(
-                            BilledSoFar.Row.of(line.getId(), InvoiceLine.Kind.ITEM, line.getUnitPrice()),
-                            line.getUnitPrice(), line.getTaxRate(), LineFigures.shown(now.toInvoice()));
-                    figures.amount = figures.amount.add(change.subtotal());
-                    regularPending = true;
-                    if (line.isHourlyService()) {
-                        figures.hours = figures.hours.add(change.quantity());
-                    }
-                }
+            List<InvoiceLine> lines;
+            try {
+                lines = planner.plan(order, period, false, read).lines();
+            } catch (BillingException skippedByARun) {
+                continue;
             }
-            next.put(order.getId(), figures);
-            if (!regularPending) {
-                amendedOnly.put(order, amendedTime);
-            }
+            BigDecimal hours = lines.stream().filter(line -> line.getSalesOrderLine().isHourlyService())
+                    .map(InvoiceLine::getQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal amount = lines.stream().map(InvoiceLine::getSubtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+            rows.add(new Row(order.getId(), order.getNumber(), order.getCustomer().getName(),
+                    done.getOrDefault(order.getId(), List.of()), LineFigures.shown(hours), amount));
         }
-        // Time added after a signature goes on an invoice of its own once nothing else is left.
-        Map<Long, OrderBill> amendmentBills = billed.of(amendedOnly.keySet());
-        amendedOnly.forEach((order, amendedTime) -> {
-            Figures figures = new Figures();
-            amendedTime.forEach((line, time) -> figures.addTime(amendmentBills.get(order.getId()), line, time));
-            next.put(order.getId(), figures);
-        });
-        return page.stream().map(order -> new Row(order.getId(), order.getNumber(), order.getCustomer().getName(),
-                        done.getOrDefault(order.getId(), List.of()), LineFigures.shown(next.get(order.getId()).hours),
-                        next.get(order.getId()).amount))
-                .filter(row -> row.amount().signum() > 0).toList();
-    }
-
-    /** Hours and untaxed amount of one invoice to come. */
-    private static final class Figures {
-        private BigDecimal hours = BigDecimal.ZERO;
-        private BigDecimal amount = BigDecimal.ZERO;
-
-        /** Time bills one line per surcharge, as the invoice lines will. */
-        void addTime(OrderBill bill, SalesOrderLine line, List<TimesheetEntry> open) {
-            for (SurchargeGroup group : SurchargeGroup.of(open)) {
-                OrderBill.Change change = group.addTo(bill, line);
-                hours = hours.add(change.quantity());
-                amount = amount.add(change.subtotal());
-            }
-        }
+        return rows;
     }
 }

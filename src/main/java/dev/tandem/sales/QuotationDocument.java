@@ -1,6 +1,7 @@
 package dev.tandem.sales;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,6 +16,8 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.common.PdfPrinter;
 import dev.tandem.money.Money;
+import dev.tandem.outbox.OutboundMail;
+import dev.tandem.outbox.Outbox;
 
 /**
  * A quotation as the customer reads it: the letterhead, what is offered line by line with taxes
@@ -39,14 +42,43 @@ public class QuotationDocument {
     private final PdfPrinter printer;
 
     private final IdentityService identity;
+    private final Outbox outbox;
 
     QuotationDocument(SalesOrderRepository orders, ITemplateEngine templates, Company company, PdfPrinter printer,
-                      IdentityService identity) {
+                      IdentityService identity, Outbox outbox) {
         this.identity = identity;
+        this.outbox = outbox;
         this.orders = orders;
         this.templates = templates;
         this.company = company;
         this.printer = printer;
+    }
+
+    /** A quotation on its way: the mail queued, and the first moment the offer no longer stands. */
+    public record Sent(Long mailId, Instant offerEnds) {
+    }
+
+    /**
+     * Prints the quotation as of today and queues its mail to the customer; the offer stands
+     * {@link #VALID_DAYS} days, to the end of the last day on the company's clock.
+     */
+    @Transactional
+    public Sent send(String number, LocalDate today) {
+        SalesOrder quotation = orders.numbered(number);
+        LocalDate validUntil = today.plusDays(VALID_DAYS);
+        OutboundMail mail = outbox.queue(quotation.getCustomer().mailAddress(),
+                "Quotation %s from %s".formatted(number, company.name()), """
+                        Dear %s,
+
+                        please find attached our quotation %s of %s %s, tax included, valid for %d days.
+                        To accept it, reply to this mail.
+
+                        Kind regards,
+                        %s
+                        """.formatted(quotation.getCustomer().getName(), number,
+                        quotation.ordered().total().toPlainString(), company.currency(), VALID_DAYS, company.name()),
+                fileName(number), pdf(number, validUntil));
+        return new Sent(mail.getId(), validUntil.plusDays(1).atStartOfDay(company.timeZone()).toInstant());
     }
 
     public String fileName(String number) {

@@ -93,6 +93,22 @@ public class SalesOrder {
     }
 
     /** Confirmed or locked: the customer agreed, work and invoices may refer to it. */
+    /**
+     * Refuses work (time, a ticket's order line, an intervention) on an order that is not
+     * confirmed, with one message wherever it is asked.
+     */
+    public void requireOpenForWork() {
+        String why = switch (state) {
+            case CONFIRMED -> null;
+            case QUOTATION -> "it is a quotation, not confirmed yet";
+            case LOCKED -> "it is locked";
+            case CANCELLED -> "it is cancelled";
+        };
+        if (why != null) {
+            throw new BillingException("Order %s is not open for work: %s.".formatted(number, why));
+        }
+    }
+
     public boolean isConfirmed() {
         return state == State.CONFIRMED || state == State.LOCKED;
     }

@@ -96,6 +96,47 @@ public class SalesOrderService {
         return order;
     }
 
+    /**
+     * A support order as the salesperson's start form gives it: hours of a product sold under a
+     * billing policy, at its list price or another, and optionally one more product at list price.
+     */
+    public record SupportOrder(String customerName, String productCode, BigDecimal hours, BigDecimal unitPrice,
+                               String itemCode, BigDecimal itemQuantity, Product.BillingPolicy policy,
+                               String salesperson) {
+    }
+
+    /** Confirms a support order at once; refused whole, with the reason, when anything is wrong. */
+    public SalesOrder confirmSupportOrder(SupportOrder request) {
+        Customer customer = customers.named(request.customerName());
+        Product product = products.coded(request.productCode());
+        if (product.getBillingPolicy() != request.policy() || product.getUnit() != Product.Unit.HOUR) {
+            throw new BillingException("Product %s is not sold as %s hours.".formatted(product.getCode(),
+                    request.policy() == Product.BillingPolicy.PREPAID ? "prepaid" : "timesheet"));
+        }
+        if (request.hours() == null || request.hours().signum() <= 0) {
+            throw new BillingException("The ordered hours must be positive.");
+        }
+        Product item = request.itemCode() == null ? null : products.coded(request.itemCode());
+        SalesOrder order = createQuotation(customer.getId(), request.salesperson(), null);
+        addLine(order.getId(), product.getId(), request.hours(), request.unitPrice());
+        if (item != null) {
+            if (request.itemQuantity() == null || request.itemQuantity().signum() <= 0) {
+                throw new BillingException("Say how many of %s are sold.".formatted(item.getCode()));
+            }
+            addLine(order.getId(), item.getId(), request.itemQuantity(), null);
+        }
+        return confirm(order.getId());
+    }
+
+    /** A quotation of prepaid hours the customer accepted, confirmed as it was offered. */
+    public SalesOrder confirmQuotedHours(String quotationNumber) {
+        SalesOrder quotation = orders.numbered(quotationNumber);
+        if (quotation.hoursLine().getProduct().getBillingPolicy() != Product.BillingPolicy.PREPAID) {
+            throw new BillingException("Quotation %s sells no prepaid hours.".formatted(quotationNumber));
+        }
+        return confirm(quotation.getId());
+    }
+
     /** Closes a confirmed order: no more time, lines or invoices on it. */
     public SalesOrder lock(Long orderId) {
         SalesOrder order = find(orderId);

@@ -36,12 +36,14 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
 
     List<TimesheetEntry> findByFieldTaskIdOrderByWorkDateAscIdAsc(Long fieldTaskId);
 
-    /** Billable entries of these lines not held by the ledger, worked up to a day, for reading a list's page. */
+    /** Billable entries of these lines not held by the ledger, worked in a period, read only (a dry run of invoicing). */
     @Query("""
             select e from TimesheetEntry e
-            where e.salesOrderLine.id in :lineIds and e.billable = true and e.workDate <= :upTo
-              and e.invoicedMinutes = 0""")
-    List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate upTo);
+            where e.salesOrderLine.id in :lineIds and e.billable = true
+              and e.workDate between :from and :to
+              and e.invoicedMinutes = 0
+            order by e.id""")
+    List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate from, LocalDate to);
 
     /** Billable entries of these lines not held by the ledger, locked against a concurrent invoice in id order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -192,17 +192,8 @@ public class TimesheetService {
     }
 
     private static void checkOrderOpen(SalesOrderLine line) {
-        if (line == null) {
-            return;
-        }
-        SalesOrder order = line.getOrder();
-        switch (order.getState()) {
-            case CANCELLED, LOCKED -> throw new BillingException("Time cannot be recorded on order %s: it is %s."
-                    .formatted(order.getNumber(), order.getState() == SalesOrder.State.LOCKED ? "locked" : "cancelled"));
-            case QUOTATION -> throw new BillingException(
-                    "Time cannot be recorded on order %s: it is not confirmed yet.".formatted(order.getNumber()));
-            case CONFIRMED -> {
-            }
+        if (line != null) {
+            line.getOrder().requireOpenForWork();
         }
     }
 

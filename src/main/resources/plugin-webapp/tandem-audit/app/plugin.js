@@ -206,7 +206,7 @@ async function invoiceView(api, node, billing, number) {
   node.innerHTML = `
     <p>${link({}, '← Audit')}</p>
     <h2 id="tandem-invoice-title">${esc(invoice.kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice')} ${esc(invoice.number)}</h2>
-    <p>${esc(invoice.customer)} · orders ${esc(invoice.origin)} · ${esc(invoice.state)} · dated ${esc(invoice.invoiceDate)}
+    <p>${esc(invoice.customer)} · orders ${esc(invoice.orders)} · ${esc(invoice.state)} · dated ${esc(invoice.invoiceDate)}
       · untaxed ${esc(invoice.untaxed)} · total ${esc(invoice.total)}</p>
     ${invoice.reverses ? `<p id="tandem-reverses">Reverses invoice ${link({invoice: invoice.reverses}, invoice.reverses)}.</p>` : ''}
     ${invoice.kind === 'CREDIT_NOTE' ? '' : `<h3>Credit notes against it</h3>

@@ -41,6 +41,8 @@ class BillingScenariosTest {
     @Autowired SalesOrderService salesOrders;
     @Autowired OrderFigures figures;
     @Autowired InvoicingService invoicing;
+    @Autowired DownPayments downPayments;
+    @Autowired CreditNotes creditNotes;
     @Autowired TimesheetService timesheets;
     @Autowired TicketService tickets;
     @Autowired HelpdeskTeamRepository teams;
@@ -225,7 +227,7 @@ class BillingScenariosTest {
         assertThatThrownBy(() -> invoicing.createInvoice(order, TimesheetsPeriod.ALL, false))
                 .isInstanceOf(BillingException.class)
                 .hasMessageContaining("no time or material has been delivered yet");
-        Invoice downPayment = invoicing.createDownPaymentInvoice(order, DownPayment.percentage("10"));
+        Invoice downPayment = downPayments.create(order, DownPayment.percentage("10"));
         assertThat(fixtures.view(downPayment.getId()).total()).isEqualByComparingTo("80.00");
     }
 
@@ -356,7 +358,7 @@ class BillingScenariosTest {
         Invoice first = invoicing.createInvoice(order, period, false);
         invoicing.post(first.getId());
 
-        Invoice credit = invoicing.createCreditNote(first.getId(), Set.of());
+        Invoice credit = creditNotes.create(first.getId(), Set.of());
         invoicing.post(credit.getId());
         InvoiceView creditView = fixtures.view(credit.getId());
         assertThat(creditView.number()).startsWith("RINV/");
@@ -376,7 +378,7 @@ class BillingScenariosTest {
         Invoice invoice = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
         invoicing.post(invoice.getId());
 
-        Invoice credit = invoicing.createCreditNote(invoice.getId(), Set.of(credited.getId()));
+        Invoice credit = creditNotes.create(invoice.getId(), Set.of(credited.getId()));
         invoicing.post(credit.getId());
         assertThat(fixtures.view(credit.getId()).lines()).singleElement()
                 .satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("-4.5"));
@@ -393,7 +395,7 @@ class BillingScenariosTest {
         Product post = fixtures.save(Product.service("POST21-" + System.nanoTime(), "Service on Timesheets",
                 Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "100").withTaxRate("21"));
         Long order = fixtures.confirmedOrder(fixtures.customer(), post, "10");
-        Invoice downPayment = invoicing.createDownPaymentInvoice(order, DownPayment.percentage("30"));
+        Invoice downPayment = downPayments.create(order, DownPayment.percentage("30"));
         InvoiceView dp = fixtures.view(downPayment.getId());
         assertThat(dp.untaxed()).isEqualByComparingTo("300.00");
         assertThat(dp.tax()).isEqualByComparingTo("63.00");
@@ -421,7 +423,7 @@ class BillingScenariosTest {
                 Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "100").withTaxRate("21"));
         Long order = fixtures.confirmedOrder(fixtures.customer(), post, "10");
 
-        InvoiceView dp = fixtures.view(invoicing.createDownPaymentInvoice(order, DownPayment.fixed("500")).getId());
+        InvoiceView dp = fixtures.view(downPayments.create(order, DownPayment.fixed("500")).getId());
 
         assertThat(dp.untaxed()).isEqualByComparingTo("413.22");
         assertThat(dp.tax()).isEqualByComparingTo("86.78");
@@ -433,7 +435,7 @@ class BillingScenariosTest {
         Product post = fixtures.save(Product.service("POST21-" + System.nanoTime(), "Service on Timesheets",
                 Product.BillingPolicy.TIMESHEET, Product.Unit.HOUR, "100").withTaxRate("21"));
         Long order = fixtures.confirmedOrder(fixtures.customer(), post, "10");
-        Invoice downPayment = invoicing.createDownPaymentInvoice(order, DownPayment.percentage("30"));
+        Invoice downPayment = downPayments.create(order, DownPayment.percentage("30"));
         invoicing.post(downPayment.getId());
         fixtures.log(fixtures.employee(), fixtures.line(order), "2");
 

@@ -33,6 +33,8 @@ class InvoiceDocumentTest {
 
     @Autowired BillingFixtures fixtures;
     @Autowired InvoicingService invoicing;
+    @Autowired DownPayments downPayments;
+    @Autowired CreditNotes creditNotes;
     @Autowired InvoiceDocument document;
     @Autowired CustomerRepository customers;
 
@@ -131,7 +133,7 @@ class InvoiceDocumentTest {
     void aFinalStatementAfterAFullDownPaymentSaysNothingIsDue() throws IOException {
         Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.save(fixtures.postpaid("85.50").withTaxRate("21")),
                 "2");
-        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100")).getId());
+        invoicing.post(downPayments.create(order, DownPayment.percentage("100")).getId());
         fixtures.log(fixtures.employee(), fixtures.line(order), "2");
         Invoice settlement = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
 
@@ -185,7 +187,7 @@ class InvoiceDocumentTest {
         Long kept = fixtures.log(employee, fixtures.line(order), BillingFixtures.today().minusDays(1), "1").getId();
         fixtures.log(employee, fixtures.line(order), "2");
         Invoice invoice = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
-        Invoice credit = invoicing.post(invoicing.createCreditNote(invoice.getId(), java.util.Set.of(kept)).getId());
+        Invoice credit = invoicing.post(creditNotes.create(invoice.getId(), java.util.Set.of(kept)).getId());
         String creditText = printed(credit, "credit-note-page-1.png");
         assertThat(creditText).contains("Credit note " + credit.getNumber(), "Credit note date " + BillingFixtures.today(),
                 "Reversing invoice " + invoice.getNumber(), "Order " + fixtures.orderNumber(order), "Credited to",

@@ -53,6 +53,7 @@ class InvoicesPageTest {
     @Autowired CustomerRepository customers;
     @Autowired InvoiceRepository invoices;
     @Autowired InvoicingService invoicing;
+    @Autowired CreditNotes creditNotes;
     @Autowired OutboundMailRepository mails;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
@@ -91,7 +92,7 @@ class InvoicesPageTest {
     private Invoice invoicedByARun(Order order) {
         ProcessInstance run = startRun(order);
         people.runInvoiceRun(run);
-        return invoices.findByRunWithCustomer(run.getBusinessKey()).get(0);
+        return fixtures.invoicesOfRun(run.getBusinessKey()).get(0);
     }
 
     /** Send again as the page's button sends it: with the CSRF token and what the page showed of the mail. */
@@ -165,7 +166,7 @@ class InvoicesPageTest {
         fixtures.log(fixtures.employee(), fixtures.line(order.id()), "1");
         Invoice invoice = invoicedByARun(order);
         Long entry = fixtures.view(invoice.getId()).lines().get(0).entryIds().get(0);
-        Invoice credit = invoicing.post(invoicing.createCreditNote(invoice.getId(), Set.of(entry)).getId());
+        Invoice credit = invoicing.post(creditNotes.create(invoice.getId(), Set.of(entry)).getId());
         Long draftOrder = deliveredOrder("Pendant Publishing draft", "3").id();
         Invoice draft = invoicing.createInvoice(draftOrder, TimesheetsPeriod.ALL, false);
         WebSession alice = signedIn("alice");
@@ -225,7 +226,7 @@ class InvoicesPageTest {
     void aMailThatFailedIsShownWithItsErrorAndSentAgainOnceTheServerIsBack() {
         Order order = deliveredOrder("Sunshine Carpets", "1");
         ProcessInstance run = startRun(order);
-        Invoice invoice = invoices.findByRunWithCustomer(run.getBusinessKey()).get(0);
+        Invoice invoice = fixtures.invoicesOfRun(run.getBusinessKey()).get(0);
         ProcessInstance sending = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
                 .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, run.getBusinessKey()).singleResult();
         people.runNextJob(sending);

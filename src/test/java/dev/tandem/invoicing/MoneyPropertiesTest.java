@@ -63,6 +63,8 @@ class MoneyPropertiesTest {
 
     @Autowired BillingFixtures fixtures;
     @Autowired InvoicingService invoicing;
+    @Autowired DownPayments downPayments;
+    @Autowired CreditNotes creditNotes;
     @Autowired InvoiceLineRepository invoiceLines;
     @Autowired SalesOrderService salesOrders;
     @Autowired TimesheetService timesheets;
@@ -281,7 +283,7 @@ class MoneyPropertiesTest {
             // Half as 100 %, half as a fixed amount of the order's total as shown.
             DownPayment all = generated.number() % 4 < 2 ? DownPayment.percentage("100") : DownPayment.fixed(
                     tx.execute(status -> em.find(SalesOrder.class, orderId).ordered().total()).toPlainString());
-            posted.add(invoicing.post(invoicing.createDownPaymentInvoice(orderId, all).getId()).getId());
+            posted.add(invoicing.post(downPayments.create(orderId, all).getId()).getId());
         }
         for (int i = 0; i < generated.lines().size(); i++) {
             deliver(generated.lines().get(i), lineIds.get(i), today);
@@ -303,7 +305,7 @@ class MoneyPropertiesTest {
                     .satisfies(this::assertSettles);
             if (generated.number() % 2 == 0) {
                 // Credited in full (a credit note of 0.00 giving back time and deduction), then settled again.
-                invoicing.post(invoicing.createCreditNote(finals.get(0), null).getId());
+                invoicing.post(creditNotes.create(finals.get(0), null).getId());
                 assertSettles(invoicing.post(invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true).getId())
                         .getId());
             }
@@ -344,7 +346,7 @@ class MoneyPropertiesTest {
 
     private void apply(Step step, Long orderId, LocalDate today, List<Long> posted) {
         if (step instanceof DownPaymentPercent percent) {
-            posted.add(invoicing.post(invoicing.createDownPaymentInvoice(orderId,
+            posted.add(invoicing.post(downPayments.create(orderId,
                     DownPayment.percentage(String.valueOf(percent.percent()))).getId()).getId());
         } else if (step instanceof DownPaymentFixed fixed) {
             fixedDownPayment(orderId, fixed, posted);
@@ -375,12 +377,12 @@ class MoneyPropertiesTest {
                     chosen.add(billed.get(0));
                 }
                 if (!chosen.isEmpty()) {
-                    posted.add(invoicing.post(invoicing.createCreditNote(invoiceId, chosen).getId()).getId());
+                    posted.add(invoicing.post(creditNotes.create(invoiceId, chosen).getId()).getId());
                 }
             });
         } else if (step instanceof FullCredit && !posted.isEmpty()) {
             try {
-                posted.add(invoicing.post(invoicing.createCreditNote(posted.get(posted.size() - 1), null)
+                posted.add(invoicing.post(creditNotes.create(posted.get(posted.size() - 1), null)
                         .getId()).getId());
             } catch (BillingException refused) {
                 assertThat(refused.getMessage()).containsAnyOf("Only a posted invoice can be credited",
@@ -395,7 +397,7 @@ class MoneyPropertiesTest {
         BigDecimal asked = total.multiply(BigDecimal.valueOf(fixed.permille()))
                 .divide(BigDecimal.valueOf(1_000), 2, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
         try {
-            dev.tandem.invoicing.Invoice invoice = invoicing.createDownPaymentInvoice(orderId,
+            dev.tandem.invoicing.Invoice invoice = downPayments.create(orderId,
                     DownPayment.fixed(asked.toPlainString()));
             assertThat(invoice.getAmountTotal()).as("a fixed down payment of %s", asked).isEqualByComparingTo(asked);
             posted.add(invoicing.post(invoice.getId()).getId());
@@ -409,7 +411,7 @@ class MoneyPropertiesTest {
             assertThat(below).isLessThan(asked);
             assertThat(above).isGreaterThan(asked);
             if (below.signum() > 0) {
-                dev.tandem.invoicing.Invoice invoice = invoicing.createDownPaymentInvoice(orderId,
+                dev.tandem.invoicing.Invoice invoice = downPayments.create(orderId,
                         DownPayment.fixed(below.toPlainString()));
                 assertThat(invoice.getAmountTotal()).as("the nearest amount below, %s", below).isEqualByComparingTo(below);
                 posted.add(invoicing.post(invoice.getId()).getId());
@@ -428,7 +430,7 @@ class MoneyPropertiesTest {
                         .anyMatch(line -> invoiceLines.postedDownPayment(line.getSalesOrderLine().getId()).signum() > 0
                                 && invoiceLines.deducted(line.getSalesOrderLine().getId()).signum() == 0))
                 .toList());
-        toCredit.forEach(invoiceId -> invoicing.post(invoicing.createCreditNote(invoiceId, null).getId()));
+        toCredit.forEach(invoiceId -> invoicing.post(creditNotes.create(invoiceId, null).getId()));
     }
 
     private static TimesheetsPeriod period(LocalDate today, int from, int to) {

@@ -51,6 +51,7 @@ class RateSurchargeTest {
     @Autowired TimerService timers;
     @Autowired TimeRoundingRules rounding;
     @Autowired InvoicingService invoicing;
+    @Autowired CreditNotes creditNotes;
     @Autowired BillingIntegrityCheck integrity;
     @Autowired RepositoryService repository;
     @Autowired ActingUser acting;
@@ -141,7 +142,7 @@ class RateSurchargeTest {
         TimesheetEntry weekend = byHand(lastWeekendDay(), "2");
         Invoice posted = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
 
-        Invoice credit = invoicing.post(invoicing.createCreditNote(posted.getId(), Set.of(weekend.getId())).getId());
+        Invoice credit = invoicing.post(creditNotes.create(posted.getId(), Set.of(weekend.getId())).getId());
 
         assertThat(credit.getAmountTotal()).isEqualByComparingTo("-240");
         assertThat(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getAmountTotal())

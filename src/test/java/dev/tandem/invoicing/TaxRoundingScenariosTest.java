@@ -37,6 +37,8 @@ class TaxRoundingScenariosTest {
 
     @Autowired BillingFixtures fixtures;
     @Autowired InvoicingService invoicing;
+    @Autowired DownPayments downPayments;
+    @Autowired CreditNotes creditNotes;
     @Autowired SalesOrderService salesOrders;
     @Autowired SalesOrderRepository orders;
     @Autowired BillingIntegrityCheck integrity;
@@ -65,7 +67,7 @@ class TaxRoundingScenariosTest {
 
     /** POST2 with a posted down payment of this percentage, delivered in full, and its posted final invoice. */
     private Invoice finalInvoiceAfterDownPayment(Long order, String percent) {
-        invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage(percent)).getId());
+        invoicing.post(downPayments.create(order, DownPayment.percentage(percent)).getId());
         deliverOneHourEach(order);
         return invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
     }
@@ -78,7 +80,7 @@ class TaxRoundingScenariosTest {
     @EnumSource(TaxRounding.class)
     void post2_downPayment100Percent_finalInvoiceOfEverythingDeliveredIsZeroAndNoCreditNote(TaxRounding rounding) {
         Long order = post2(rounding);
-        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("100"))
+        Invoice downPayment = invoicing.post(downPayments.create(order, DownPayment.percentage("100"))
                 .getId());
         assertThat(downPayment.getAmountTotal()).isEqualByComparingTo(
                 rounding == TaxRounding.PER_LINE ? "206.92" : "206.91");
@@ -100,7 +102,7 @@ class TaxRoundingScenariosTest {
         BigDecimal shown = shownTotal(order);
         assertThat(shown).isEqualByComparingTo(rounding == TaxRounding.PER_LINE ? "206.92" : "206.91");
 
-        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order,
+        Invoice downPayment = invoicing.post(downPayments.create(order,
                 DownPayment.fixed(shown.toPlainString())).getId());
         assertThat(downPayment.getAmountTotal()).isEqualByComparingTo(shown);
         deliverOneHourEach(order);
@@ -116,7 +118,7 @@ class TaxRoundingScenariosTest {
         Long order = post2(TaxRounding.PER_DOCUMENT);
         Invoice settled = finalInvoiceAfterDownPayment(order, "100");
 
-        Invoice credit = invoicing.post(invoicing.createCreditNote(settled.getId(), null).getId());
+        Invoice credit = invoicing.post(creditNotes.create(settled.getId(), null).getId());
 
         assertThat(credit.getAmountTotal()).isEqualByComparingTo("0.00");
         assertThat(credit.getNumber()).startsWith("RINV/");
@@ -143,14 +145,14 @@ class TaxRoundingScenariosTest {
                 "10");
         Integer linesBefore = tx.execute(status -> orders.findById(order).orElseThrow().getLines().size());
 
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.fixed("0.43")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.fixed("0.43")))
                 .isInstanceOf(BillingException.class)
                 .hasMessageContaining("A down payment of exactly 0.43 cannot be reached")
                 .hasMessageContaining("The nearest amounts are 0.42 and 0.44.");
 
         Integer linesAfter = tx.execute(status -> orders.findById(order).orElseThrow().getLines().size());
         assertThat(linesAfter).as("order lines after the refusal").isEqualTo(linesBefore);
-        assertThat(invoicing.createDownPaymentInvoice(order, DownPayment.fixed("0.44")).getAmountTotal())
+        assertThat(downPayments.create(order, DownPayment.fixed("0.44")).getAmountTotal())
                 .isEqualByComparingTo("0.44");
     }
 
@@ -178,12 +180,12 @@ class TaxRoundingScenariosTest {
     @Test
     void aDownPaymentAlreadyDeductedCannotBeCredited() {
         Long order = post2(TaxRounding.PER_LINE);
-        Invoice downPayment = invoicing.post(invoicing.createDownPaymentInvoice(order, DownPayment.percentage("50"))
+        Invoice downPayment = invoicing.post(downPayments.create(order, DownPayment.percentage("50"))
                 .getId());
         deliverOneHourEach(order);
         invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
 
-        assertThatThrownBy(() -> invoicing.createCreditNote(downPayment.getId(), null))
+        assertThatThrownBy(() -> creditNotes.create(downPayment.getId(), null))
                 .isInstanceOf(BillingException.class)
                 .hasMessageContaining("is deducted by a later invoice: credit that invoice first");
     }
@@ -194,7 +196,7 @@ class TaxRoundingScenariosTest {
         deliverOneHourEach(order);
         Invoice draft = invoicing.createInvoice(order, TimesheetsPeriod.ALL, false);
 
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.percentage("10")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.percentage("10")))
                 .hasMessage("%s is already being invoiced: its draft invoice is not posted yet. Post or cancel that "
                         .formatted(fixtures.orderNumber(order)) + "draft first.");
         invoicing.cancelDraft(draft.getId());

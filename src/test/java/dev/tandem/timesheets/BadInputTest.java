@@ -21,6 +21,7 @@ import dev.tandem.inventory.InventoryService;
 import dev.tandem.inventory.StockPicking;
 import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.DownPayments;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.OrderFigures;
@@ -37,6 +38,7 @@ class BadInputTest {
     @Autowired SalesOrderService salesOrders;
     @Autowired SalesOrderLineRepository orderLines;
     @Autowired InvoicingService invoicing;
+    @Autowired DownPayments downPayments;
     @Autowired InvoiceRepository invoices;
     @Autowired InventoryService inventory;
     @Autowired OrderFigures figures;
@@ -116,13 +118,13 @@ class BadInputTest {
         long invoicesBefore = invoices.count();
         long linesBefore = orderLines.count();
 
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.fixed("0")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.fixed("0")))
                 .hasMessage("The value of the down payment amount must be positive.");
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.percentage("-5")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.percentage("-5")))
                 .hasMessage("The value of the down payment amount must be positive.");
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.fixed("800.01")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.fixed("800.01")))
                 .hasMessageContaining("cannot exceed the order total of 800.00");
-        assertThatThrownBy(() -> invoicing.createDownPaymentInvoice(order, DownPayment.percentage("101")))
+        assertThatThrownBy(() -> downPayments.create(order, DownPayment.percentage("101")))
                 .hasMessageContaining("cannot exceed the order total");
         assertThat(invoices.count()).isEqualTo(invoicesBefore);
         assertThat(orderLines.count()).isEqualTo(linesBefore);

@@ -21,6 +21,7 @@ import dev.tandem.TandemIntegrationTest;
 import dev.tandem.audit.AuditStories;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
+import dev.tandem.invoicing.CreditNotes;
 import dev.tandem.invoicing.InvoicingService;
 
 /**
@@ -35,6 +36,7 @@ class AuditCockpitBrowserTest {
     @Autowired AuditStories stories;
     @Autowired InvoiceRepository invoices;
     @Autowired InvoicingService invoicing;
+    @Autowired CreditNotes creditNotes;
     @Autowired BillingFixtures fixtures;
     @Autowired HistoryService history;
 
@@ -45,7 +47,7 @@ class AuditCockpitBrowserTest {
         Invoice billed = invoices.findByNumber(invoice.invoiceNumber()).orElseThrow();
         String customer = invoices.findWithCustomer(List.of(billed.getId())).get(0).getCustomer().getName();
         Long firstEntry = fixtures.view(billed.getId()).lines().get(0).entryIds().get(0);
-        Invoice credit = invoicing.post(invoicing.createCreditNote(billed.getId(), Set.of(firstEntry)).getId());
+        Invoice credit = invoicing.post(creditNotes.create(billed.getId(), Set.of(firstEntry)).getId());
         String started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(history.createHistoricProcessInstanceQuery()
                 .processInstanceId(intervention.getId()).singleResult().getStartTime().toInstant()
                 .atZone(BillingFixtures.ZONE));

@@ -60,7 +60,7 @@ class InvoicesBrowserTest {
         ProcessInstance run = people.startAs("alice", InvoiceRunProcess.KEY, Map.of(InvoiceRunProcess.ORDER_IDS,
                 new ArrayList<>(List.of(order)), InvoiceRunProcess.CONSOLIDATED, false));
         people.runJobs(run);
-        Invoice invoice = invoices.findByRunWithCustomer(run.getBusinessKey()).get(0);
+        Invoice invoice = fixtures.invoicesOfRun(run.getBusinessKey()).get(0);
         ProcessInstance sending = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
                 .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, run.getBusinessKey()).singleResult();
         people.runNextJob(sending);

@@ -1,19 +1,16 @@
 package dev.tandem.helpdesk.process;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.catalog.Employee;
-import dev.tandem.catalog.EmployeeRepository;
-import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.common.HoursAndMinutes;
-import dev.tandem.helpdesk.TicketRepository;
 import dev.tandem.helpdesk.TicketService;
-import dev.tandem.timesheets.process.OrderEvents;
 import dev.tandem.timesheets.TimesheetEntry;
-import dev.tandem.timesheets.TimesheetService;
+import dev.tandem.timesheets.process.OrderEvents;
 
 /**
  * Records the round's entry of "Work on ticket" through the billing core, which refuses before it
@@ -24,48 +21,34 @@ import dev.tandem.timesheets.TimesheetService;
 @Component("recordTicketTime")
 class RecordTicketTimeDelegate implements JavaDelegate {
 
-    private final TimesheetService timesheets;
-    private final EmployeeRepository employees;
-    private final TicketRepository tickets;
-    private final TicketService ticketService;
+    private final TicketService tickets;
     private final OrderEvents orderEvents;
 
-    RecordTicketTimeDelegate(TimesheetService timesheets, EmployeeRepository employees, TicketRepository tickets,
-                             TicketService ticketService, OrderEvents orderEvents) {
-        this.timesheets = timesheets;
-        this.employees = employees;
+    RecordTicketTimeDelegate(TicketService tickets, OrderEvents orderEvents) {
         this.tickets = tickets;
-        this.ticketService = ticketService;
         this.orderEvents = orderEvents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object workDate = execution.getVariable(SupportTicketProcess.WORK_DATE);
-        Object hours = execution.getVariable(SupportTicketProcess.HOURS);
-        String description = FormValues.text(execution.getVariable(SupportTicketProcess.WORK_DESCRIPTION));
-        String employee = FormValues.text(execution.getVariable(SupportTicketProcess.EMPLOYEE));
-        if (FormValues.text(workDate) == null && FormValues.text(hours) == null && description == null
-                && employee == null) {
+        Optional<TimesheetEntry> entry = tickets.recordTime(execution.getProcessBusinessKey(),
+                (String) execution.getVariable(SupportTicketProcess.WORKER),
+                FormValues.text(execution.getVariable(SupportTicketProcess.EMPLOYEE)),
+                FormValues.date(execution.getVariable(SupportTicketProcess.WORK_DATE), "The work date"),
+                FormValues.minutes(execution.getVariable(SupportTicketProcess.HOURS), "The time spent"),
+                FormValues.text(execution.getVariable(SupportTicketProcess.WORK_DESCRIPTION)));
+        if (entry.isEmpty()) {
             return;
         }
-        String worker = (String) execution.getVariable(SupportTicketProcess.WORKER);
-        String who = employee != null ? employee : worker;
-        if (who == null) {
-            throw new BillingException("Claim the task first: time is logged in the name of whoever works it.");
-        }
-        Employee person = employees.ofUser(who);
-        TimesheetEntry entry = timesheets.recordMinutes(person.getId(),
-                ticketService.timeTarget(tickets.ofInstance(execution.getProcessBusinessKey()).getId()),
-                FormValues.date(workDate, "The work date"), FormValues.minutes(hours, "The time spent"), description);
         execution.setVariable(SupportTicketProcess.LAST_RECORDED,
-                "1 entry, " + HoursAndMinutes.withDecimal(entry.getBilledMinutes()));
+                "1 entry, " + HoursAndMinutes.withDecimal(entry.get().getBilledMinutes()));
+        // The form's fields are for one round: the next round starts blank.
         for (String field : new String[] {SupportTicketProcess.WORK_DATE, SupportTicketProcess.HOURS,
                 SupportTicketProcess.WORK_DESCRIPTION, SupportTicketProcess.EMPLOYEE}) {
             execution.removeVariable(field);
         }
-        if (entry.getSalesOrderLine() != null) {
-            orderEvents.timeRecorded(entry.getSalesOrderLine().getId());
+        if (entry.get().getSalesOrderLine() != null) {
+            orderEvents.timeRecorded(entry.get().getSalesOrderLine().getId());
         }
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.Company;
 import dev.tandem.common.NotFound;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceDocument;
 import dev.tandem.invoicing.InvoiceRecords;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.outbox.OutboundMail;
@@ -21,6 +23,7 @@ import dev.tandem.outbox.OutboundMailRepository;
 import dev.tandem.outbox.Outbox;
 
 /**
+ * The mail that carries a posted document to the customer, queued in the outbox with its PDF, and
  * <em>Send again</em> on an invoice's page: the mail goes through the outbox and a retried job as
  * the first one did, so a failure is retried and ends as an incident, never lost.
  */
@@ -39,9 +42,14 @@ public class InvoiceMailing {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Clock clock;
+    private final InvoiceDocument document;
+    private final Company company;
 
     InvoiceMailing(InvoiceRepository invoices, OutboundMailRepository mails, InvoiceRecords records, Outbox outbox,
-                   RuntimeService runtime, ManagementService management, Clock clock) {
+                   RuntimeService runtime, ManagementService management, Clock clock, InvoiceDocument document,
+                   Company company) {
+        this.document = document;
+        this.company = company;
         this.invoices = invoices;
         this.mails = mails;
         this.records = records;
@@ -49,6 +57,52 @@ public class InvoiceMailing {
         this.runtime = runtime;
         this.management = management;
         this.clock = clock;
+    }
+
+    /**
+     * Prints a posted document and queues its mail to the customer: an invoice with its total, a
+     * credit note, or the final statement of an order its down payments settled. The document
+     * keeps the mail; its id is returned for the step that sends it.
+     */
+    public Long queue(Long invoiceId) {
+        Invoice invoice = invoices.findById(invoiceId).orElseThrow();
+        if (invoice.getState() != Invoice.State.POSTED) {
+            throw new IllegalStateException("Invoice %d is %s: only a posted invoice is printed and mailed."
+                    .formatted(invoiceId, invoice.getState().name().toLowerCase()));
+        }
+        String subject;
+        String body;
+        if (invoice.isSettlement()) {
+            // Not a bill: the final invoice of an order its down payments paid in full, for the customer's books.
+            subject = "Order %s settled: final statement %s from %s".formatted(invoice.getOrderNumbers(),
+                    invoice.getNumber(), company.name());
+            body = """
+                    Dear %s,
+
+                    the work on order %s is invoiced in full. Your down payments cover it exactly, so nothing is due:
+                    the attached final statement %s deducts them and comes to 0.00 %s.
+
+                    Kind regards,
+                    %s
+                    """.formatted(invoice.getCustomer().getName(), invoice.getOrderNumbers(), invoice.getNumber(),
+                    company.currency(), company.name());
+        } else {
+            String kind = invoice.getMoveType() == Invoice.MoveType.CREDIT_NOTE ? "Credit note" : "Invoice";
+            subject = "%s %s from %s".formatted(kind, invoice.getNumber(), company.name());
+            body = """
+                    Dear %s,
+
+                    please find attached our %s %s of %s %s.
+
+                    Kind regards,
+                    %s
+                    """.formatted(invoice.getCustomer().getName(), kind.toLowerCase(), invoice.getNumber(),
+                    invoice.shown(invoice.getAmountTotal()).toPlainString(), company.currency(), company.name());
+        }
+        OutboundMail mail = outbox.queue(invoice.getCustomer().mailAddress(), subject, body, document.fileName(invoice),
+                document.pdf(invoice.getId()));
+        invoice.sentWith(mail.getId());
+        return mail.getId();
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.hibernate.Hibernate;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.ActingUser;
 import dev.tandem.common.BillingException;
@@ -72,6 +74,7 @@ public class InvoiceRunService {
     }
 
     /** How far a run got; empty for a number that names no run. */
+    @Transactional(readOnly = true)
     public Optional<Progress> progress(String number) {
         HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(InvoiceRunProcess.KEY).processInstanceBusinessKey(number).singleResult();
@@ -82,8 +85,9 @@ public class InvoiceRunService {
                 .variableName(InvoiceRunProcess.INVOICES_SENT).count() > 0;
         long incidents = runtime.createProcessInstanceQuery().processDefinitionKey(SendInvoiceProcess.KEY)
                 .variableValueEquals(InvoiceRunProcess.RUN_NUMBER, number).withIncident().count();
-        return Optional.of(new Progress(number, finished, runs.progress(number), incidents,
-                invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED)),
+        List<Invoice> listed = invoices.findByRunWithCustomer(number, PageRequest.of(0, LISTED));
+        listed.forEach(invoice -> Hibernate.initialize(invoice.getOrders()));
+        return Optional.of(new Progress(number, finished, runs.progress(number), incidents, listed,
                 runSkips.findByInvoiceRunOrderByOrderNumber(number, PageRequest.of(0, LISTED))));
     }
 }

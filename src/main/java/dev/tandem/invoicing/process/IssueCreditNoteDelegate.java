@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
 import dev.tandem.common.StepOutcome;
+import dev.tandem.invoicing.CreditNotes;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoicingService;
@@ -22,10 +23,13 @@ import dev.tandem.invoicing.InvoicingService;
 class IssueCreditNoteDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
+    private final CreditNotes creditNotes;
     private final Company company;
     private final InvoiceRepository invoices;
 
-    IssueCreditNoteDelegate(InvoicingService invoicing, Company company, InvoiceRepository invoices) {
+    IssueCreditNoteDelegate(InvoicingService invoicing, CreditNotes creditNotes, Company company,
+                            InvoiceRepository invoices) {
+        this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.invoicing = invoicing;
         this.company = company;
@@ -35,7 +39,7 @@ class IssueCreditNoteDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Invoice original = InvoicingVariables.invoiceOfThisOrder(execution, invoices);
         InvoicingVariables.requireAccounting(execution, original.getCreditRequestedBy(), "The request for a credit note");
-        Invoice credit = invoicing.createCreditNote(original.getId(),
+        Invoice credit = creditNotes.create(original.getId(),
                 new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
         Invoice posted = invoicing.post(credit.getId());
         execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());

@@ -11,10 +11,11 @@ import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
 import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.DownPayment;
+import dev.tandem.invoicing.DownPayments;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
-import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.invoicing.OrderFigures;
+import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.SalesOrderRepository;
 
 /**
@@ -25,12 +26,14 @@ import dev.tandem.sales.SalesOrderRepository;
 class IssueInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
+    private final DownPayments downPayments;
     private final OrderFigures figures;
     private final Company company;
     private final SalesOrderRepository orders;
 
-    IssueInvoiceDelegate(InvoicingService invoicing, OrderFigures figures, Company company,
-                         SalesOrderRepository orders) {
+    IssueInvoiceDelegate(InvoicingService invoicing, DownPayments downPayments, OrderFigures figures,
+                         Company company, SalesOrderRepository orders) {
+        this.downPayments = downPayments;
         this.orders = orders;
         this.invoicing = invoicing;
         this.figures = figures;
@@ -41,7 +44,7 @@ class IssueInvoiceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long orderId = orders.ofInstance(execution.getProcessBusinessKey()).getId();
         Invoice draft = InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
-                ? invoicing.createDownPaymentInvoice(orderId, downPayment(execution))
+                ? downPayments.create(orderId, downPayment(execution))
                 : invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true);
         Invoice posted = invoicing.post(draft.getId());
         execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
@@ -57,7 +60,7 @@ class IssueInvoiceDelegate implements JavaDelegate {
         BigDecimal value = FormValues.decimal(execution.getVariable(InvoicingVariables.DOWN_PAYMENT_VALUE),
                 "The down payment");
         if (value == null) {
-            throw new BillingException(InvoicingService.DOWN_PAYMENT_NOT_POSITIVE);
+            throw new BillingException(DownPayments.NOT_POSITIVE);
         }
         Object kind = execution.getVariable(InvoicingVariables.DOWN_PAYMENT_KIND);
         if (!"PERCENTAGE".equals(kind) && !"FIXED".equals(kind)) {

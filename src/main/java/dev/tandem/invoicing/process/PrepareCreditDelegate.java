@@ -36,7 +36,7 @@ class PrepareCreditDelegate implements JavaDelegate {
         String number = FormValues.text(execution.getVariable(InvoicingVariables.CREDITED_INVOICE_NUMBER));
         String orderNumber = (String) execution.getVariable(InvoicingVariables.ORDER_NUMBER);
         Invoice invoice = invoices.findByNumber(String.valueOf(number))
-                .filter(found -> found.getOrigin() != null && List.of(found.getOrigin().split(", ")).contains(orderNumber))
+                .filter(found -> found.bills(orderNumber))
                 .orElseThrow(() -> new BillingException("There is no posted invoice %s for order %s."
                         .formatted(number, orderNumber)));
         List<Map<String, Object>> entries = invoice.getLines().stream()

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.StepCompleter;
+import dev.tandem.invoicing.CreditNotes;
 import dev.tandem.invoicing.InvoiceRepository;
-import dev.tandem.invoicing.InvoicingService;
 
 /**
  * When "Credit invoice" is completed, the invoice to credit records who asked for the credit note.
@@ -15,17 +15,17 @@ import dev.tandem.invoicing.InvoicingService;
 @Component("requestCredit")
 class RequestCreditListener implements TaskListener {
 
-    private final InvoicingService invoicing;
+    private final CreditNotes creditNotes;
     private final InvoiceRepository invoices;
 
-    RequestCreditListener(InvoicingService invoicing, InvoiceRepository invoices) {
-        this.invoicing = invoicing;
+    RequestCreditListener(CreditNotes creditNotes, InvoiceRepository invoices) {
+        this.creditNotes = creditNotes;
         this.invoices = invoices;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        invoicing.requestCredit(InvoicingVariables.invoiceOfThisOrder(task.getExecution(), invoices).getId(),
+        creditNotes.request(InvoicingVariables.invoiceOfThisOrder(task.getExecution(), invoices).getId(),
                 StepCompleter.of(task));
     }
 }

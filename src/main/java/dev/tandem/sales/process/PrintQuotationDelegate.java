@@ -8,10 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.Company;
 import dev.tandem.outbox.Outbox;
 import dev.tandem.sales.QuotationDocument;
-import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 
 /**
@@ -24,40 +22,20 @@ class PrintQuotationDelegate implements JavaDelegate {
 
     private final SalesOrderRepository orders;
     private final QuotationDocument document;
-    private final Outbox outbox;
-    private final Company company;
     private final Clock clock;
 
-    PrintQuotationDelegate(SalesOrderRepository orders, QuotationDocument document, Outbox outbox, Company company,
-                           Clock clock) {
-        this.clock = clock;
+    PrintQuotationDelegate(SalesOrderRepository orders, QuotationDocument document, Clock clock) {
         this.orders = orders;
         this.document = document;
-        this.outbox = outbox;
-        this.company = company;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        SalesOrder quotation = orders.ofInstance(execution.getProcessBusinessKey());
-        String number = quotation.getNumber();
-        LocalDate validUntil = LocalDate.now(clock).plusDays(QuotationDocument.VALID_DAYS);
-        var mail = outbox.queue(quotation.getCustomer().mailAddress(),
-                "Quotation %s from %s".formatted(number, company.name()), """
-                        Dear %s,
-
-                        please find attached our quotation %s of %s %s, tax included, valid for %d days.
-                        To accept it, reply to this mail.
-
-                        Kind regards,
-                        %s
-                        """.formatted(quotation.getCustomer().getName(), number,
-                        quotation.ordered().total().toPlainString(), company.currency(), QuotationDocument.VALID_DAYS,
-                        company.name()),
-                document.fileName(number), document.pdf(number, validUntil));
-        execution.setVariable(Outbox.MAIL_ID, mail.getId());
-        // The customer's answer waits until the offer ends: the first moment of the next day.
-        execution.setVariable(QuotationProcess.EXPIRES_AT,
-                Date.from(validUntil.plusDays(1).atStartOfDay(company.timeZone()).toInstant()));
+        QuotationDocument.Sent sent = document.send(orders.ofInstance(execution.getProcessBusinessKey()).getNumber(),
+                LocalDate.now(clock));
+        execution.setVariable(Outbox.MAIL_ID, sent.mailId());
+        // The customer's answer waits until the offer ends.
+        execution.setVariable(QuotationProcess.EXPIRES_AT, Date.from(sent.offerEnds()));
     }
 }

@@ -32,6 +32,7 @@ import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskService;
 import dev.tandem.invoicing.BillingIntegrityCheck;
 import dev.tandem.invoicing.Invoice;
+import dev.tandem.invoicing.InvoiceLine;
 import dev.tandem.invoicing.InvoiceRepository;
 import dev.tandem.invoicing.InvoiceRunSkip;
 import dev.tandem.invoicing.InvoiceRunSkipRepository;
@@ -118,14 +119,31 @@ class InvoiceRunProcessTest {
         assertThat(instance).isWaitingAt(InvoiceRunProcess.USER_TASK_SUMMARY).task().hasCandidateGroup("accounting");
         assertThat(instance).variables().containsEntry(InvoiceRunProcess.INVOICES_SENT, 2L)
                 .containsEntry(InvoiceRunProcess.ORDERS_SKIPPED, 0L);
-        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey()))
-                .extracting(invoice -> invoice.getCustomer().getName() + " (" + invoice.getOrigin() + ")")
+        assertThat(fixtures.invoicesOfRun(instance.getBusinessKey()))
+                .extracting(invoice -> invoice.getCustomer().getName() + " (" + invoice.getOrderNumbers() + ")")
                 .containsExactlyInAnyOrder(a.getName() + " (%s, %s)".formatted(fixtures.orderNumber(t1), fixtures.orderNumber(t2)),
                         b.getName() + " (%s)".formatted(fixtures.orderNumber(t3)));
         assertThat(TestMailServer.server().getReceivedMessages())
                 .extracting(mail -> mail.getAllRecipients()[0].toString())
                 .containsExactlyInAnyOrder(a.getEmail(), b.getEmail());
         assertThat(listed(List.of(t1, t2, t3), a, b)).isEmpty();
+    }
+
+    @Test
+    void theToInvoiceListShowsWhatTheRunThenBills() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, service, "10", fixtures.prepaid("100"), "5");
+        fixtures.log(technician, fixtures.line(order), BillingFixtures.today().minusDays(1), "2");
+        fixtures.log(technician, fixtures.line(order), BillingFixtures.today(), "1.25");
+
+        ToInvoiceList.Row row = fixtures.toInvoice(customer.getName()).stream()
+                .filter(listed -> listed.orderId().equals(order)).findFirst().orElseThrow();
+        BillingFixtures.InvoiceView invoice = fixtures.view(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+
+        assertThat(invoice.lines()).extracting(BillingFixtures.LineView::kind)
+                .containsExactlyInAnyOrder(InvoiceLine.Kind.TIME, InvoiceLine.Kind.ITEM);
+        assertThat(row.amount()).as("the list's amount is the run's untaxed amount").isEqualByComparingTo(invoice.untaxed());
+        assertThat(row.hours()).as("3.25 h of time and 5 prepaid hours").isEqualByComparingTo("8.25");
     }
 
     @Test
@@ -137,7 +155,7 @@ class InvoiceRunProcessTest {
         ProcessInstance instance = run(orders, false);
         people.runInvoiceRun(instance);
 
-        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey())).hasSize(3)
+        assertThat(fixtures.invoicesOfRun(instance.getBusinessKey())).hasSize(3)
                 .allMatch(invoice -> invoice.getState() == Invoice.State.POSTED);
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(3);
     }
@@ -197,9 +215,9 @@ class InvoiceRunProcessTest {
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId(InvoiceRunProcess.SERVICE_TASK_INVOICE_NEXT_ORDERS).count())
                 .as("chunks of %d orders", InvoiceRuns.CHUNK).isEqualTo(3);
-        List<Invoice> issued = invoices.findByRunWithCustomer(instance.getBusinessKey());
+        List<Invoice> issued = fixtures.invoicesOfRun(instance.getBusinessKey());
         assertThat(issued).hasSize(300).allMatch(invoice -> invoice.getState() == Invoice.State.POSTED);
-        assertThat(issued.stream().map(Invoice::getOrigin).sorted())
+        assertThat(issued.stream().map(Invoice::getOrderNumbers).sorted())
                 .as("each order on one invoice").containsExactlyElementsOf(orders.stream().map(fixtures::orderNumber).sorted().toList());
         List<Integer> numbers = issued.stream().map(Invoice::getSequenceNumber).sorted().toList();
         assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).as("no gap in the numbers").isEqualTo(299);
@@ -228,8 +246,8 @@ class InvoiceRunProcessTest {
         ProcessInstance instance = run(orders, true);
         people.runInvoiceRun(instance);
 
-        assertThat(invoices.findByRunWithCustomer(instance.getBusinessKey()))
-                .extracting(invoice -> invoice.getCustomer().getName() + ": " + invoice.getOrigin().split(", ").length
+        assertThat(fixtures.invoicesOfRun(instance.getBusinessKey()))
+                .extracting(invoice -> invoice.getCustomer().getName() + ": " + invoice.getOrderNumbers().split(", ").length
                         + " orders")
                 .containsExactlyInAnyOrder(big.getName() + ": 120 orders", small.getName() + ": 1 orders");
         assertThat(TestMailServer.server().getReceivedMessages()).hasSize(2);

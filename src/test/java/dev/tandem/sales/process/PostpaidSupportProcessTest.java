@@ -356,7 +356,7 @@ class PostpaidSupportProcessTest {
     }
 
     private String firstInvoiceNumber() {
-        return invoices.findAll().stream().filter(invoice -> invoice.bills(orderNumber) && invoice.getNumber() != null)
+        return invoices.findByOrdersNumberOrderById(orderNumber).stream().filter(invoice -> invoice.getNumber() != null)
                 .map(Invoice::getNumber).sorted().findFirst().orElseThrow();
     }
 
