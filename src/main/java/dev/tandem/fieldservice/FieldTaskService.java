@@ -2,6 +2,8 @@ package dev.tandem.fieldservice;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -76,6 +78,39 @@ public class FieldTaskService {
         order.requireOpenForWork();
         String number = "F%05d".formatted(numbers.next("field_task"));
         return tasks.save(new FieldTask(number, customer, order, technician, site, description, plannedDate));
+    }
+
+    /** A material as the worksheet names it: its code and the quantity used. */
+    public record MaterialUsed(String productCode, BigDecimal quantity) {
+    }
+
+    /**
+     * A round of the worksheet: the technician's answers, and the materials used, each a delivered
+     * line on the task's order. Every material is checked before any is recorded, so a refusal
+     * saves nothing.
+     *
+     * @return the materials recorded, as people read them ("2 × Network cable (5 m)")
+     */
+    public List<String> recordWorksheet(Long taskId, String answers, List<MaterialUsed> materials) {
+        List<Product> used = new ArrayList<>();
+        for (MaterialUsed material : materials) {
+            Product product = products.coded(material.productCode());
+            if (product.getBillingPolicy() != Product.BillingPolicy.DELIVERED) {
+                throw new BillingException("%s is not a material billed on delivery.".formatted(product.getName()));
+            }
+            if (material.quantity() == null || material.quantity().signum() <= 0) {
+                throw new BillingException("The quantity used of %s must be positive.".formatted(material.productCode()));
+            }
+            used.add(product);
+        }
+        worksheets.answer(taskId, answers);
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            useMaterial(taskId, used.get(i).getId(), materials.get(i).quantity());
+            recorded.add("%s × %s".formatted(materials.get(i).quantity().stripTrailingZeros().toPlainString(),
+                    used.get(i).getName()));
+        }
+        return recorded;
     }
 
     /**

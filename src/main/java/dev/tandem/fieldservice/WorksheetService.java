@@ -66,7 +66,7 @@ public class WorksheetService {
      * What the task's time is logged on: its order line, and whether the customer signed already
      * (time added after the signature is an amendment, invoiced on its own).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = BillingException.class)
     public TimesheetTarget timeTarget(Long taskId) {
         FieldTask task = tasks.findById(taskId).orElseThrow(() -> NotFound.of("field task", taskId));
         return new TimesheetTarget.FieldTask(task.getId(), task.getTimeLine().map(SalesOrderLine::getId).orElse(null),

@@ -49,6 +49,19 @@ public class TicketService {
     }
 
     /**
+     * Opens a ticket as the start form names it: the customer and team by name, optionally the
+     * order whose hours it draws on by number.
+     */
+    public Ticket openNamed(String customerName, String teamName, String title, String description,
+                            String orderNumber) {
+        Customer customer = customers.named(customerName);
+        HelpdeskTeam team = teams.findByName(String.valueOf(teamName))
+                .orElseThrow(() -> new BillingException("Unknown helpdesk team %s.".formatted(teamName)));
+        Long chosenLine = orderNumber == null ? null : orders.numbered(orderNumber).hoursLine().getId();
+        return open(customer.getId(), team.getId(), title, description, chosenLine);
+    }
+
+    /**
      * Opens a ticket. Without a line chosen by hand, the line is the customer's prepaid hours
      * with time left on the most recent confirmed order (lowest position first); post-paid lines
      * are only ever chosen by hand.
@@ -97,7 +110,7 @@ public class TicketService {
     }
 
     /** What the ticket's time is logged on: its order line, none when the ticket is not billed. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = BillingException.class)
     public TimesheetTarget timeTarget(Long ticketId) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow(() -> NotFound.of("ticket", ticketId));
         return new TimesheetTarget.Ticket(ticket.getId(),

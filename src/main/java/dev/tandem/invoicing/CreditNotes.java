@@ -3,6 +3,7 @@ package dev.tandem.invoicing;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.BillingException;
+import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.common.NotFound;
 import dev.tandem.money.OrderBill;
 import dev.tandem.sales.SalesOrder;
@@ -38,6 +40,30 @@ public class CreditNotes {
         this.orders = orders;
         this.billed = billed;
         this.planner = planner;
+    }
+
+    /**
+     * What the credit form offers for a posted invoice of this order: the invoice, and each
+     * timesheet entry it bills as a choice (value: the entry's id; label: day, employee, time and
+     * what was done), so a partial credit gives back exactly the time ticked.
+     */
+    public record Offer(Invoice invoice, List<Map<String, Object>> entries) {
+    }
+
+    @Transactional(readOnly = true, noRollbackFor = BillingException.class)
+    public Offer offer(String orderNumber, String invoiceNumber) {
+        Invoice invoice = invoices.findByNumber(String.valueOf(invoiceNumber))
+                .filter(found -> found.bills(orderNumber))
+                .orElseThrow(() -> new BillingException("There is no posted invoice %s for order %s."
+                        .formatted(invoiceNumber, orderNumber)));
+        return new Offer(invoice, invoice.getLines().stream()
+                .flatMap(line -> line.getAllocations().stream())
+                .map(allocation -> Map.<String, Object>of("value", allocation.getEntry().getId(), "label",
+                        "%s · %s · %s · %s".formatted(allocation.getEntry().getWorkDate(),
+                                allocation.getEntry().getEmployee().getName(),
+                                HoursAndMinutes.withDecimal(allocation.getMinutes()),
+                                allocation.getEntry().getDescription())))
+                .toList());
     }
 
     /** Records who asked for a credit note against a posted invoice; the credit note is issued next. */

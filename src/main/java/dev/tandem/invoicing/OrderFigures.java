@@ -1,7 +1,6 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.catalog.Product;
 import dev.tandem.common.NotFound;
+import dev.tandem.money.Money;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
@@ -32,8 +32,6 @@ import dev.tandem.sales.SalesOrderRepository;
 @Service
 @Transactional(readOnly = true)
 public class OrderFigures {
-
-    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
 
     private final EntityManager em;
     private final SalesOrderRepository orders;
@@ -99,11 +97,12 @@ public class OrderFigures {
 
     private LineFigures compute(SalesOrderLine line, Sums sums) {
         BigDecimal ordered = line.getOrderedQuantity();
+        long deliveredMinutes = sums.deliveredMinutes().getOrDefault(line.getId(), 0L);
+        long ledgerMinutes = sums.ledgerMinutes().getOrDefault(line.getId(), 0L);
         BigDecimal delivered = line.getProduct() == null ? BigDecimal.ZERO
-                : line.getProduct().getUnit() == Product.Unit.HOUR
-                ? hours(sums.deliveredMinutes().getOrDefault(line.getId(), 0L))
+                : line.getProduct().getUnit() == Product.Unit.HOUR ? Money.hours(deliveredMinutes)
                 : sums.deliveredQuantity().getOrDefault(line.getId(), BigDecimal.ZERO);
-        BigDecimal invoiced = line.isTimesheetBilled() ? hours(sums.ledgerMinutes().getOrDefault(line.getId(), 0L))
+        BigDecimal invoiced = line.isTimesheetBilled() ? Money.hours(ledgerMinutes)
                 : sums.invoicedQuantity().getOrDefault(line.getId(), BigDecimal.ZERO);
         boolean confirmed = line.getOrder().isConfirmed();
 
@@ -112,6 +111,9 @@ public class OrderFigures {
             toInvoice = BigDecimal.ZERO;
         } else if (line.isPrepaid()) {
             toInvoice = ordered.subtract(invoiced);
+        } else if (line.isTimesheetBilled()) {
+            // Time left is counted in minutes, then shown in hours, as the invoice will bill it.
+            toInvoice = Money.hours(deliveredMinutes - ledgerMinutes);
         } else {
             toInvoice = delivered.subtract(invoiced);
         }
@@ -176,9 +178,5 @@ public class OrderFigures {
             sums.put((Long) row[0], (T) row[1]);
         }
         return sums;
-    }
-
-    public static BigDecimal hours(long minutes) {
-        return BigDecimal.valueOf(minutes).divide(MINUTES_PER_HOUR, 6, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 }

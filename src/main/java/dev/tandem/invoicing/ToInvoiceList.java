@@ -17,6 +17,7 @@ import dev.tandem.common.BillingException;
 import dev.tandem.common.HoursAndMinutes;
 import dev.tandem.fieldservice.FieldTask;
 import dev.tandem.fieldservice.FieldTaskRepository;
+import dev.tandem.money.Money;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 
@@ -149,7 +150,7 @@ public class ToInvoiceList {
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.max(0, Math.min(number, pages - 1));
         List<Long> ids = all.subList(Math.min(all.size(), page * PAGE_SIZE), Math.min(all.size(), (page + 1) * PAGE_SIZE));
-        return new Page(rows(ids, lastDay), page, pages, all.size(), OrderFigures.hours(minutes),
+        return new Page(rows(ids, lastDay), page, pages, all.size(), Money.hours(minutes),
                 customer == null || customer.isBlank() ? null : customer.strip(), upTo);
     }
 

@@ -4,16 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.catalog.Customer;
-import dev.tandem.catalog.CustomerRepository;
-import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
 import dev.tandem.common.TaskNames;
-import dev.tandem.helpdesk.HelpdeskTeam;
-import dev.tandem.helpdesk.HelpdeskTeamRepository;
 import dev.tandem.helpdesk.Ticket;
 import dev.tandem.helpdesk.TicketService;
-import dev.tandem.sales.SalesOrderRepository;
 
 /**
  * Opens the ticket from the start form. The order line is chosen automatically (prepaid hours
@@ -24,30 +18,18 @@ import dev.tandem.sales.SalesOrderRepository;
 class OpenTicketDelegate implements JavaDelegate {
 
     private final TicketService tickets;
-    private final CustomerRepository customers;
-    private final HelpdeskTeamRepository teams;
-    private final SalesOrderRepository orders;
 
-    OpenTicketDelegate(TicketService tickets, CustomerRepository customers, HelpdeskTeamRepository teams,
-                       SalesOrderRepository orders) {
+    OpenTicketDelegate(TicketService tickets) {
         this.tickets = tickets;
-        this.customers = customers;
-        this.teams = teams;
-        this.orders = orders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String customerName = FormValues.text(execution.getVariable(SupportTicketProcess.CUSTOMER_NAME));
-        String teamName = FormValues.text(execution.getVariable(SupportTicketProcess.TEAM_NAME));
-        String orderNumber = FormValues.text(execution.getVariable(SupportTicketProcess.ORDER_NUMBER));
-        Customer customer = customers.named(customerName);
-        HelpdeskTeam team = teams.findByName(String.valueOf(teamName))
-                .orElseThrow(() -> new BillingException("Unknown helpdesk team %s.".formatted(teamName)));
-        Long chosenLine = orderNumber == null ? null : orders.numbered(orderNumber).hoursLine().getId();
-        Ticket ticket = tickets.open(customer.getId(), team.getId(),
+        Ticket ticket = tickets.openNamed(FormValues.text(execution.getVariable(SupportTicketProcess.CUSTOMER_NAME)),
+                FormValues.text(execution.getVariable(SupportTicketProcess.TEAM_NAME)),
                 FormValues.text(execution.getVariable(SupportTicketProcess.TITLE)),
-                FormValues.text(execution.getVariable(SupportTicketProcess.DESCRIPTION)), chosenLine);
+                FormValues.text(execution.getVariable(SupportTicketProcess.DESCRIPTION)),
+                FormValues.text(execution.getVariable(SupportTicketProcess.ORDER_NUMBER)));
         execution.setProcessBusinessKey(ticket.getNumber());
         execution.setVariable(SupportTicketProcess.TICKET_ID, ticket.getId());
         execution.setVariable(SupportTicketProcess.TICKET_NUMBER, ticket.getNumber());
@@ -57,7 +39,7 @@ class OpenTicketDelegate implements JavaDelegate {
             // The order the ticket draws on, also when chosen automatically: Tasklist's filters show it.
             execution.setVariable(SupportTicketProcess.ORDER_NUMBER, ticket.getSalesOrderLine().getOrder().getNumber());
         }
-        execution.setVariable(TaskNames.SUBJECT, "%s · %s: %s".formatted(ticket.getNumber(), customer.getName(),
-                ticket.getTitle()));
+        execution.setVariable(TaskNames.SUBJECT, "%s · %s: %s".formatted(ticket.getNumber(),
+                ticket.getCustomer().getName(), ticket.getTitle()));
     }
 }
