@@ -86,8 +86,8 @@ public class FieldTaskService {
 
     /**
      * A round of the worksheet: the technician's answers, and the materials used, each a delivered
-     * line on the task's order. Every material is checked before any is recorded, so a refusal
-     * saves nothing.
+     * line on the task's order. Every material is checked before any is recorded, so a bad row
+     * records no material; the answers are kept.
      *
      * @return the materials recorded, as people read them ("2 × Network cable (5 m)")
      */

@@ -53,7 +53,8 @@ public class CreditNotes {
     @Transactional(readOnly = true, noRollbackFor = BillingException.class)
     public Offer offer(String orderNumber, String invoiceNumber) {
         Invoice invoice = invoices.findByNumber(String.valueOf(invoiceNumber))
-                .filter(found -> found.bills(orderNumber))
+                .filter(found -> found.getState() == Invoice.State.POSTED
+                        && found.getMoveType() == Invoice.MoveType.INVOICE && found.bills(orderNumber))
                 .orElseThrow(() -> new BillingException("There is no posted invoice %s for order %s."
                         .formatted(invoiceNumber, orderNumber)));
         return new Offer(invoice, invoice.getLines().stream()

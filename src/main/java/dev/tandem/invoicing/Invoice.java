@@ -80,7 +80,7 @@ public class Invoice {
     private String approvedBy;
     private String creditRequestedBy;
 
-    /** The orders it bills, by id; a credit note bills those of the invoice it credits. */
+    /** The orders it bills, by id: those of its lines (a credit note: of the lines it gives back). */
     @ManyToMany
     @JoinTable(name = "invoice_order", joinColumns = @JoinColumn(name = "invoice_id"),
             inverseJoinColumns = @JoinColumn(name = "sales_order_id"))
@@ -103,7 +103,7 @@ public class Invoice {
     }
 
     static Invoice creditNoteOf(Invoice original) {
-        Invoice credit = new Invoice(original.customer, original.orders, TimesheetsPeriod.ALL);
+        Invoice credit = new Invoice(original.customer, List.of(), TimesheetsPeriod.ALL);
         credit.moveType = MoveType.CREDIT_NOTE;
         credit.reversedInvoice = original;
         return credit;
@@ -111,6 +111,7 @@ public class Invoice {
 
     InvoiceLine add(InvoiceLine line) {
         line.attachTo(this, lines.size() + 1);
+        orders.add(line.getSalesOrderLine().getOrder());
         lines.add(line);
         recomputeTotals();
         return line;

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * The derived figures of an order line, in the line's unit (hours for time).
- * Time is in hours to two decimals, as invoices bill it ({@code Money.hours}); other quantities are
+ * Time is in hours to two decimals ({@code Money.hours}, the rounding of invoices); other quantities are
  * exact: round them with {@link #shown(BigDecimal)} only for display.
  *
  * @param remaining ordered − delivered for prepaid lines, {@code null} for others

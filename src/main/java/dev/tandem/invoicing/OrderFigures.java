@@ -112,7 +112,7 @@ public class OrderFigures {
         } else if (line.isPrepaid()) {
             toInvoice = ordered.subtract(invoiced);
         } else if (line.isTimesheetBilled()) {
-            // Time left is counted in minutes, then shown in hours, as the invoice will bill it.
+            // Time left is counted in minutes, then shown in hours (an invoice may differ by a rounding step).
             toInvoice = Money.hours(deliveredMinutes - ledgerMinutes);
         } else {
             toInvoice = delivered.subtract(invoiced);

@@ -92,7 +92,6 @@ public class SalesOrder {
         this.state = state;
     }
 
-    /** Confirmed or locked: the customer agreed, work and invoices may refer to it. */
     /**
      * Refuses work (time, a ticket's order line, an intervention) on an order that is not
      * confirmed, with one message wherever it is asked.
@@ -109,6 +108,7 @@ public class SalesOrder {
         }
     }
 
+    /** Confirmed or locked: the customer agreed, work and invoices may refer to it. */
     public boolean isConfirmed() {
         return state == State.CONFIRMED || state == State.LOCKED;
     }

@@ -3,7 +3,7 @@ package dev.tandem.timesheets;
 /**
  * What time is logged on: an order line directly, a helpdesk ticket, or a field task. Tickets and
  * field tasks belong to their features, which tell timesheets the order line their time is billed
- * on ({@code TicketService.timeTarget}, {@code FieldTaskService.timeTarget}).
+ * on ({@code TicketService.timeTarget}, {@code WorksheetService.timeTarget}).
  */
 public sealed interface TimesheetTarget {
 
