@@ -15,7 +15,6 @@ import dev.tandem.common.BillingException;
 import dev.tandem.money.OrderBill;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
-import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.timesheets.TimesheetEntry;
 import dev.tandem.timesheets.TimesheetEntryRepository;
 
@@ -31,16 +30,14 @@ class InvoicePlanner {
 
     private final InvoiceRepository invoices;
     private final InvoiceLineRepository invoiceLines;
-    private final SalesOrderRepository orders;
     private final TimesheetEntryRepository entries;
     private final OrderFigures figures;
     private final BilledSoFar billed;
 
-    InvoicePlanner(InvoiceRepository invoices, InvoiceLineRepository invoiceLines, SalesOrderRepository orders,
+    InvoicePlanner(InvoiceRepository invoices, InvoiceLineRepository invoiceLines,
                    TimesheetEntryRepository entries, OrderFigures figures, BilledSoFar billed) {
         this.invoices = invoices;
         this.invoiceLines = invoiceLines;
-        this.orders = orders;
         this.entries = entries;
         this.figures = figures;
         this.billed = billed;
@@ -55,11 +52,10 @@ class InvoicePlanner {
     }
 
     /**
-     * @param locked the orders, locked by the caller when it creates invoices
+     * @param locked the orders with their lines, locked by the caller when it creates invoices
      * @param lock   whether to lock their open time too (a run), or only read it (a dry run)
      */
     OrdersRead read(List<Long> ids, Collection<SalesOrder> locked, TimesheetsPeriod period, boolean lock) {
-        orders.findWithLines(ids);
         Map<Long, Invoice> drafts = new HashMap<>();
         invoices.draftsOfOrders(ids).forEach(row -> drafts.putIfAbsent((Long) row[0], (Invoice) row[1]));
         List<Long> timeLines = locked.stream().flatMap(order -> order.getLines().stream())

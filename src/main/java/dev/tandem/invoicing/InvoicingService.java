@@ -96,6 +96,7 @@ public class InvoicingService {
         List<Long> ids = request.orderIds().stream().distinct().sorted().toList();
         Map<Long, SalesOrder> locked = orders.lockAll(ids).stream()
                 .collect(Collectors.toMap(SalesOrder::getId, order -> order));
+        orders.findWithLines(ids); // the locked orders' lines, read in one query for the planner
         InvoicePlanner.OrdersRead read = planner.read(ids, locked.values(), period, true);
         for (Long orderId : ids) {
             SalesOrder order = locked.get(orderId);

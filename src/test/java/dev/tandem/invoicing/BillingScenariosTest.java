@@ -369,6 +369,28 @@ class BillingScenariosTest {
     }
 
     @Test
+    void onlyAPostedInvoiceOfTheOrderIsOfferedForCreditAndACreditNoteNamesItsOrders() {
+        Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
+        Long other = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
+        Employee employee = fixtures.employee();
+        Long entry = fixtures.log(employee, fixtures.line(order), "2").getId();
+        fixtures.log(employee, fixtures.line(other), "1");
+        Invoice invoice = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, false).getId());
+        Invoice otherInvoice = invoicing.post(invoicing.createInvoice(other, TimesheetsPeriod.ALL, false).getId());
+        String number = fixtures.orderNumber(order);
+
+        assertThat(creditNotes.offer(number, invoice.getNumber()).entries())
+                .extracting(choice -> choice.get("value")).containsExactly(entry);
+        Invoice credit = invoicing.post(creditNotes.create(invoice.getId(), Set.of()).getId());
+        assertThat(fixtures.view(credit.getId()).orders()).isEqualTo(number);
+        assertThatThrownBy(() -> creditNotes.offer(number, credit.getNumber()))
+                .as("a credit note is not credited again").isInstanceOf(BillingException.class)
+                .hasMessage("There is no posted invoice %s for order %s.", credit.getNumber(), number);
+        assertThatThrownBy(() -> creditNotes.offer(number, otherInvoice.getNumber()))
+                .as("another order's invoice").isInstanceOf(BillingException.class);
+    }
+
+    @Test
     void scenario16_partialCreditReleasesExactlyTheCreditedMinutes() {
         Long order = fixtures.confirmedOrder(fixtures.customer(), fixtures.postpaid("80"), "10");
         Long line = fixtures.line(order);
