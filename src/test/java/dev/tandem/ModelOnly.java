@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -45,12 +48,16 @@ public final class ModelOnly implements AutoCloseable {
     public final ProcessEngine engine;
     private final Map<Object, Object> beans = new HashMap<>();
 
-    public ModelOnly(String model) throws IOException {
-        Path file = Path.of("processes", model + ".bpmn");
-        Matcher names = BEAN.matcher(Files.readString(file));
-        while (names.find()) {
-            beans.putIfAbsent(names.group(1), (Step) execution -> {
-            });
+    /** The model, and the models its call activities call (their delegates are stand-ins too). */
+    public ModelOnly(String model, String... called) throws IOException {
+        List<Path> files = Stream.concat(Stream.of(model), Stream.of(called))
+                .map(name -> Path.of("processes", name + ".bpmn")).toList();
+        for (Path file : files) {
+            Matcher names = BEAN.matcher(Files.readString(file));
+            while (names.find()) {
+                beans.putIfAbsent(names.group(1), (Step) execution -> {
+                });
+            }
         }
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneInMemProcessEngineConfiguration()
@@ -60,8 +67,11 @@ public final class ModelOnly implements AutoCloseable {
                 .setProcessEngineName("model-" + model + "-" + System.nanoTime());
         configuration.setBeans(beans);
         engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addInputStream(file.getFileName().toString(),
-                Files.newInputStream(file)).deploy();
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment();
+        for (Path file : files) {
+            deployment.addString(file.getFileName().toString(), Files.readString(file));
+        }
+        deployment.deploy();
     }
 
     /** What the delegate or listener of this name does in this test. */

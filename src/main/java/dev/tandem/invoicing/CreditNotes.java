@@ -127,7 +127,7 @@ public class CreditNotes {
                     continue;
                 }
                 if (line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT
-                        && invoiceLines.deducted(orderLine.getId()).signum() != 0) {
+                        && invoiceLines.isDeducted(orderLine.getId())) {
                     throw new BillingException(("The down payment on %s is deducted by a later invoice: credit that "
                             + "invoice first, or the customer gets it back twice.").formatted(original.getNumber()));
                 }

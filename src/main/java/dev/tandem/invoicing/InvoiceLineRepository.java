@@ -1,6 +1,9 @@
 package dev.tandem.invoicing;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -23,13 +26,22 @@ interface InvoiceLineRepository extends JpaRepository<InvoiceLine, Long> {
               and l.invoice.state = dev.tandem.invoicing.Invoice.State.POSTED""")
     InvoiceLine postedDownPaymentLine(Long orderLineId);
 
-    /** −1 while a down payment is deducted by an invoice (draft or posted) whose deduction is not credited, else 0. */
+    /**
+     * The down-payment lines among these order lines that an invoice (draft or posted) deducts and
+     * no credit note gave back: the one rule for "deducted", in the order's figures, the planner and
+     * credit notes alike.
+     */
     @Query("""
-            select coalesce(sum(l.quantity), 0) from InvoiceLine l
-            where l.salesOrderLine.id = :orderLineId
+            select l.salesOrderLine.id from InvoiceLine l
+            where l.salesOrderLine.id in :orderLineIds
               and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION
-              and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED""")
-    BigDecimal deducted(Long orderLineId);
+              and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED
+            group by l.salesOrderLine.id having sum(l.quantity) <> 0""")
+    Set<Long> deducted(Collection<Long> orderLineIds);
+
+    default boolean isDeducted(Long downPaymentLineId) {
+        return deducted(List.of(downPaymentLineId)).contains(downPaymentLineId);
+    }
 
     /** Quantity of an invoice's line already given back by its credit notes (negative or zero). */
     @Query("""

@@ -195,6 +195,6 @@ class InvoicePlanner {
     /** A down payment posted, not credited, and not deducted yet (or its deduction credited). */
     private boolean isDeductible(SalesOrderLine downPaymentLine) {
         return invoiceLines.postedDownPayment(downPaymentLine.getId()).signum() > 0
-                && invoiceLines.deducted(downPaymentLine.getId()).signum() == 0;
+                && !invoiceLines.isDeducted(downPaymentLine.getId());
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,14 @@ public class OrderFigures {
     private final EntityManager em;
     private final SalesOrderRepository orders;
     private final SalesOrderLineRepository lines;
+    private final InvoiceLineRepository invoiceLines;
 
-    OrderFigures(EntityManager em, SalesOrderRepository orders, SalesOrderLineRepository lines) {
+    OrderFigures(EntityManager em, SalesOrderRepository orders, SalesOrderLineRepository lines,
+                 InvoiceLineRepository invoiceLines) {
         this.em = em;
         this.orders = orders;
         this.lines = lines;
+        this.invoiceLines = invoiceLines;
     }
 
     public record Summary(Long orderId, String number, InvoiceStatus status, List<LineFigures> lines) {
@@ -138,7 +140,7 @@ public class OrderFigures {
 
     /**
      * Per order line: billable minutes delivered, goods delivered by done pickings, minutes the
-     * ledger holds, quantities on invoices not cancelled, and whether a deduction repeats it.
+     * ledger holds, quantities on invoices not cancelled, and the down payments deducted.
      */
     private record Sums(Map<Long, Long> deliveredMinutes, Map<Long, BigDecimal> deliveredQuantity,
                         Map<Long, Long> ledgerMinutes, Map<Long, BigDecimal> invoicedQuantity, Set<Long> deducted) {
@@ -148,12 +150,6 @@ public class OrderFigures {
         if (lineIds.isEmpty()) {
             return new Sums(Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
         }
-        Set<Long> deducted = new HashSet<>(em.createQuery("""
-                select distinct l.salesOrderLine.id from InvoiceLine l
-                where l.salesOrderLine.id in :lines
-                  and l.kind = dev.tandem.invoicing.InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION
-                  and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED""", Long.class)
-                .setParameter("lines", lineIds).getResultList());
         return new Sums(perLine("""
                 select e.salesOrderLine.id, sum(e.billedMinutes) from TimesheetEntry e
                 where e.salesOrderLine.id in :lines and e.billable = true group by e.salesOrderLine.id""", lineIds),
@@ -168,7 +164,7 @@ public class OrderFigures {
                 select l.salesOrderLine.id, sum(l.quantity) from InvoiceLine l
                 where l.salesOrderLine.id in :lines and l.invoice.state <> dev.tandem.invoicing.Invoice.State.CANCELLED
                 group by l.salesOrderLine.id""", lineIds),
-                deducted);
+                invoiceLines.deducted(lineIds));
     }
 
     @SuppressWarnings("unchecked")

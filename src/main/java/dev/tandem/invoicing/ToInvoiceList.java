@@ -20,6 +20,7 @@ import dev.tandem.fieldservice.FieldTaskRepository;
 import dev.tandem.money.Money;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
+import dev.tandem.timesheets.TimesheetEntry;
 
 /**
  * What accounting can invoice now: the open orders with something to invoice, with their done
@@ -88,6 +89,8 @@ public class ToInvoiceList {
      * minutes not yet invoiced, worked up to :upTo; in one pass over the open time. Each kind of
      * line is looked for once over all open orders (uncorrelated, so the database reads each set
      * once and hashes it), not order by order. SQL, for the grouped open time joined to the orders.
+     * It only picks the candidates: what a row bills is the planner's dry run, and an order it would
+     * skip is left out.
      */
     private static final String TO_INVOICE = """
             select o.id, coalesce(t.minutes, 0)
@@ -97,11 +100,11 @@ public class ToInvoiceList {
                        from timesheet_entry e
                        join sales_order_line l on l.id = e.sales_order_line_id
                        join product p on p.id = l.product_id
-                       where e.billable = true and e.work_date <= :upTo and e.invoiced_minutes = 0
+                       where e.work_date <= :upTo and %s
                          and p.billing_policy = 'TIMESHEET'
                        group by l.order_id) t on t.order_id = o.id
             where o.state in ('CONFIRMED', 'LOCKED')
-              %s
+              %%s
               and (t.order_id is not null
                 or o.id in (select l.order_id from sales_order_line l
                             join sales_order lo on lo.id = l.order_id
@@ -123,7 +126,7 @@ public class ToInvoiceList {
                                    join invoice v on v.id = i.invoice_id
                                    where i.sales_order_line_id = l.id and v.state <> 'CANCELLED')))
             order by lower(c.name), o.number
-            """;
+            """.formatted(TimesheetEntry.TO_INVOICE_SQL);
 
     /**
      * A page of the orders with something to invoice, optionally of customers whose name contains a

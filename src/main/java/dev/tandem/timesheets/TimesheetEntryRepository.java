@@ -39,25 +39,22 @@ public interface TimesheetEntryRepository extends JpaRepository<TimesheetEntry, 
     /** Billable entries of these lines not held by the ledger, worked in a period, read only (a dry run of invoicing). */
     @Query("""
             select e from TimesheetEntry e
-            where e.salesOrderLine.id in :lineIds and e.billable = true
-              and e.workDate between :from and :to
-              and e.invoicedMinutes = 0
-            order by e.id""")
+            where e.salesOrderLine.id in :lineIds and e.workDate between :from and :to and \
+            """ + TimesheetEntry.TO_INVOICE + " order by e.id")
     List<TimesheetEntry> findUninvoiced(Collection<Long> lineIds, LocalDate from, LocalDate to);
 
     /** Billable entries of these lines not held by the ledger, locked against a concurrent invoice in id order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select e from TimesheetEntry e
-            where e.salesOrderLine.id in :lineIds and e.billable = true
-              and e.workDate between :from and :to
-              and e.invoicedMinutes = 0
-            order by e.id""")
+            where e.salesOrderLine.id in :lineIds and e.workDate between :from and :to and \
+            """ + TimesheetEntry.TO_INVOICE + " order by e.id")
     List<TimesheetEntry> lockUninvoiced(Collection<Long> lineIds, LocalDate from, LocalDate to);
 
     /** Whether a line has billable time not held by the ledger, whenever worked (read only: to explain a refusal). */
     @Query("""
             select count(e) > 0 from TimesheetEntry e
-            where e.salesOrderLine.id = :lineId and e.billable = true and e.invoicedMinutes = 0""")
+            where e.salesOrderLine.id = :lineId and \
+            """ + TimesheetEntry.TO_INVOICE)
     boolean hasUninvoiced(Long lineId);
 }

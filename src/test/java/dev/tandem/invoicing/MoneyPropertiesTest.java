@@ -428,7 +428,7 @@ class MoneyPropertiesTest {
                 .setParameter("order", orderId).getResultList().stream()
                 .filter(invoiceId -> em.find(dev.tandem.invoicing.Invoice.class, invoiceId).getLines().stream()
                         .anyMatch(line -> invoiceLines.postedDownPayment(line.getSalesOrderLine().getId()).signum() > 0
-                                && invoiceLines.deducted(line.getSalesOrderLine().getId()).signum() == 0))
+                                && !invoiceLines.isDeducted(line.getSalesOrderLine().getId())))
                 .toList());
         toCredit.forEach(invoiceId -> invoicing.post(creditNotes.create(invoiceId, null).getId()));
     }

@@ -191,6 +191,25 @@ class TaxRoundingScenariosTest {
     }
 
     @Test
+    void aCreditedDeductionGivesTheDownPaymentBack() {
+        Long order = post2(TaxRounding.PER_LINE);
+        Invoice downPayment = invoicing.post(downPayments.create(order, DownPayment.percentage("50"))
+                .getId());
+        deliverOneHourEach(order);
+        Invoice last = invoicing.post(invoicing.createInvoice(order, TimesheetsPeriod.ALL, true).getId());
+        invoicing.post(creditNotes.create(last.getId(), null).getId());
+
+        Invoice again = invoicing.createInvoice(order, TimesheetsPeriod.ALL, true);
+        assertThat(again.getLines()).as("the next final invoice deducts the down payment again")
+                .filteredOn(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION)
+                .hasSize(2).hasSameSizeAs(last.getLines().stream()
+                        .filter(line -> line.getKind() == InvoiceLine.Kind.DOWN_PAYMENT_DEDUCTION).toList());
+        invoicing.cancelDraft(again.getId());
+        assertThat(invoicing.post(creditNotes.create(downPayment.getId(), null).getId()).getAmountTotal())
+                .as("or the down payment itself is credited").isEqualByComparingTo(downPayment.getAmountTotal().negate());
+    }
+
+    @Test
     void anOrderHasOneDraftAtATime() {
         Long order = post2(TaxRounding.PER_LINE);
         deliverOneHourEach(order);

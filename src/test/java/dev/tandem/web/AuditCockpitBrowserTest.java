@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +31,7 @@ import dev.tandem.invoicing.InvoicingService;
  * and who approved it.
  */
 @TandemIntegrationTest
+@Tag("browser")
 class AuditCockpitBrowserTest {
 
     @LocalServerPort int port;

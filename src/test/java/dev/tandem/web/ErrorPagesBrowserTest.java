@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +21,7 @@ import dev.tandem.WebSession;
  * address leads each role to a page it may open.
  */
 @TandemIntegrationTest
+@Tag("browser")
 class ErrorPagesBrowserTest {
 
     @LocalServerPort int port;

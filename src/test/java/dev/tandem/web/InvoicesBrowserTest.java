@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import dev.tandem.invoicing.process.SendInvoiceProcess;
 
 /** Alice finds an invoice whose mail failed, in Chromium, downloads it and sends it again once the mail server is back. */
 @TandemIntegrationTest
+@Tag("browser")
 class InvoicesBrowserTest {
 
     @LocalServerPort int port;

@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +15,7 @@ import dev.tandem.TandemIntegrationTest;
  * for everything.
  */
 @TandemIntegrationTest
+@Tag("browser")
 class OneLoginBrowserTest {
 
     @LocalServerPort int port;

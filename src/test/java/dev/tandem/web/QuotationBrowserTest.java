@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,6 +27,7 @@ import dev.tandem.sales.process.QuotationProcess;
 
 /** Sam, in Tasklist in Chromium, sends the quotation he proposed and records that the customer accepted it. */
 @TandemIntegrationTest
+@Tag("browser")
 class QuotationBrowserTest {
 
     @LocalServerPort int port;

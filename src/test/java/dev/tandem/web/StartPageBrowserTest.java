@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -24,6 +25,7 @@ import dev.tandem.helpdesk.process.SupportTicketProcess;
  * what the billing core refuses comes back on the page with what was chosen, and nothing starts.
  */
 @TandemIntegrationTest
+@Tag("browser")
 class StartPageBrowserTest {
 
     @LocalServerPort int port;

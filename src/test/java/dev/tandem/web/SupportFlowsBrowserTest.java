@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -38,6 +39,7 @@ import dev.tandem.sales.process.PostpaidSupportProcess;
 
 /** The helpdesk and accounting steps of the support flows, done in the real Tasklist in Chromium. */
 @TandemIntegrationTest
+@Tag("browser")
 class SupportFlowsBrowserTest {
 
     @LocalServerPort int port;

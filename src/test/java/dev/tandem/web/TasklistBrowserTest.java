@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,6 +29,7 @@ import dev.tandem.timesheets.process.LogTimeProcess;
 
 /** Hannah from the helpdesk works the demo task in the real Tasklist, in Chromium. */
 @TandemIntegrationTest
+@Tag("browser")
 class TasklistBrowserTest {
 
     @LocalServerPort int port;

@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,7 @@ import dev.tandem.fieldservice.process.FieldServiceProcess;
 
 /** Theo works his interventions from the technician page and the customer signs there, in Chromium. */
 @TandemIntegrationTest
+@Tag("browser")
 class TechnicianPageTest {
 
     @LocalServerPort int port;

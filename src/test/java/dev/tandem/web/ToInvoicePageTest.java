@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import dev.tandem.invoicing.process.SendInvoiceProcess;
 
 /** Accounting invoices several orders at once from the To-Invoice page, in Chromium. */
 @TandemIntegrationTest
+@Tag("browser")
 class ToInvoicePageTest {
 
     @LocalServerPort int port;
