@@ -19,12 +19,15 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 
 /**
  * One model on an in-memory engine of its own, without Spring and without Tandem's delegates: every
  * delegate and listener the model names is a stand-in that does nothing unless a test says what it
  * does. So a test walks the model's paths (its gateways, sub-processes, boundary events and loops)
  * in well under a second, and a change to the drawing that breaks a path fails here first.
+ * Camunda BPM Assert's {@code assertThat}, {@code task} and the like use this engine until it is
+ * closed.
  */
 public final class ModelOnly implements AutoCloseable {
 
@@ -72,6 +75,7 @@ public final class ModelOnly implements AutoCloseable {
             deployment.addString(file.getFileName().toString(), Files.readString(file));
         }
         deployment.deploy();
+        BpmnAwareTests.init(engine);
     }
 
     /** What the delegate or listener of this name does in this test. */
@@ -90,6 +94,8 @@ public final class ModelOnly implements AutoCloseable {
 
     @Override
     public void close() {
+        // Camunda BPM Assert keeps the engine per thread: the tests after this one use Spring's engine.
+        BpmnAwareTests.reset();
         engine.close();
     }
 }

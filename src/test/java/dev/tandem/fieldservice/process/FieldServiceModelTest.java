@@ -1,7 +1,6 @@
 package dev.tandem.fieldservice.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
@@ -26,7 +25,6 @@ class FieldServiceModelTest {
     @BeforeEach
     void start() throws Exception {
         model = new ModelOnly(FieldServiceProcess.KEY);
-        init(model.engine);
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package dev.tandem.helpdesk.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
@@ -27,7 +26,6 @@ class SupportTicketModelTest {
     @BeforeEach
     void start() throws Exception {
         model = new ModelOnly(SupportTicketProcess.KEY);
-        init(model.engine);
         ticket = model.engine.getRuntimeService().startProcessInstanceByKey(SupportTicketProcess.KEY, "T00001");
     }
 

@@ -1,7 +1,6 @@
 package dev.tandem.invoicing.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +35,6 @@ class InvoiceRunModelTest {
                 })
                 .with("checkRunMailed", execution ->
                         execution.setVariable(InvoiceRunProcess.ALL_MAILED, mailChecks.incrementAndGet() == 2));
-        init(model.engine);
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package dev.tandem.sales.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Map;
@@ -29,7 +28,6 @@ class PostpaidSupportModelTest {
     @BeforeEach
     void start() throws Exception {
         model = new ModelOnly(PostpaidSupportProcess.KEY);
-        init(model.engine);
         order = model.engine.getRuntimeService().startProcessInstanceByKey(PostpaidSupportProcess.KEY, "S00001");
     }
 

@@ -2,7 +2,6 @@ package dev.tandem.sales.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
@@ -35,7 +34,6 @@ class PrepaidSupportModelTest {
         model = new ModelOnly(PrepaidSupportProcess.KEY, QuotationProcess.KEY)
                 .with("issueInvoice", execution -> execution.setVariable(InvoicingVariables.FULLY_INVOICED,
                         invoices.incrementAndGet() == 2));
-        init(model.engine);
         order = model.engine.getRuntimeService().startProcessInstanceByKey(PrepaidSupportProcess.KEY, "S00001");
     }
 

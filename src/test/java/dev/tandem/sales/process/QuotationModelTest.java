@@ -1,7 +1,6 @@
 package dev.tandem.sales.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.util.Date;
@@ -29,7 +28,6 @@ class QuotationModelTest {
     void start() throws Exception {
         model = new ModelOnly(QuotationProcess.KEY).with("printQuotation", execution ->
                 execution.setVariable(QuotationProcess.EXPIRES_AT, new Date(System.currentTimeMillis() + 86_400_000L)));
-        init(model.engine);
         quotation = model.engine.getRuntimeService().startProcessInstanceByKey(QuotationProcess.KEY, "S00002");
         model.runJobs();
     }
