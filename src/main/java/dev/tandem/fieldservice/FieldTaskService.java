@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +17,7 @@ import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.catalog.Product;
 import dev.tandem.catalog.ProductRepository;
 import dev.tandem.common.BillingException;
+import dev.tandem.common.Groups;
 import dev.tandem.common.NotFound;
 import dev.tandem.common.NumberSequences;
 import dev.tandem.inventory.InventoryService;
@@ -47,11 +49,13 @@ public class FieldTaskService {
     private final TimerRepository timers;
     private final NumberSequences numbers;
     private final WorksheetService worksheets;
+    private final IdentityService identity;
 
     FieldTaskService(FieldTaskRepository tasks, CustomerRepository customers, EmployeeRepository employees,
                      ProductRepository products, SalesOrderRepository orders, SalesOrderService salesOrders,
                      InventoryService inventory, StockPickingRepository pickings, TimerRepository timers,
-                     NumberSequences numbers, WorksheetService worksheets) {
+                     NumberSequences numbers, WorksheetService worksheets, IdentityService identity) {
+        this.identity = identity;
         this.tasks = tasks;
         this.customers = customers;
         this.employees = employees;
@@ -63,6 +67,19 @@ public class FieldTaskService {
         this.timers = timers;
         this.numbers = numbers;
         this.worksheets = worksheets;
+    }
+
+    /** An intervention as the start form names it: the customer, its order and a technician's user id. */
+    public FieldTask plan(String customerName, String orderNumber, String technicianUserId, String site,
+                          String description, LocalDate plannedDate) {
+        Customer customer = customers.named(customerName);
+        SalesOrder order = orders.numbered(orderNumber);
+        Employee technician = employees.ofUser(technicianUserId);
+        if (identity.createUserQuery().userId(technicianUserId).memberOfGroup(Groups.TECHNICIANS).count() == 0) {
+            throw new BillingException("%s is not a technician: only technicians can be planned on site."
+                    .formatted(technicianUserId));
+        }
+        return plan(customer.getId(), order.getId(), technician.getId(), site, description, plannedDate);
     }
 
     public FieldTask plan(Long customerId, Long orderId, Long technicianId, String site, String description,

@@ -130,6 +130,22 @@ public class WorksheetService {
     }
 
     /**
+     * "Customer signs" is done: the worksheet is signed, and its last signature covers it unless
+     * the technician says the customer is not there to sign an amendment (the first signature can
+     * never be skipped).
+     */
+    @Transactional(readOnly = true, noRollbackFor = BillingException.class)
+    public void requireSigned(FieldTask task, boolean amendmentUnsigned) {
+        Worksheet worksheet = of(task);
+        if (!worksheet.isSigned()) {
+            throw new BillingException("The customer has not signed the worksheet yet: open the signature page and let them sign.");
+        }
+        if (!amendmentUnsigned && !signatureCoversContent(worksheet)) {
+            throw new BillingException("Time was added since the customer signed: let them sign again, or tick that they are not here.");
+        }
+    }
+
+    /**
      * Whether the last signature covers the worksheet: false when unsigned, or once time was added
      * after it (an amendment). Answers and materials cannot change after signing, and editing an
      * entry's text or a name elsewhere does not reopen signing.

@@ -32,10 +32,12 @@ public class CreditNotes {
     private final SalesOrderRepository orders;
     private final BilledSoFar billed;
     private final InvoicePlanner planner;
+    private final InvoicingService invoicing;
 
     CreditNotes(InvoiceRepository invoices, InvoiceLineRepository invoiceLines, SalesOrderRepository orders,
-                BilledSoFar billed, InvoicePlanner planner) {
+                BilledSoFar billed, InvoicePlanner planner, InvoicingService invoicing) {
         this.invoices = invoices;
+        this.invoicing = invoicing;
         this.invoiceLines = invoiceLines;
         this.orders = orders;
         this.billed = billed;
@@ -72,6 +74,11 @@ public class CreditNotes {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> NotFound.of("invoice", invoiceId));
         invoice.creditRequestedBy(userId);
         return invoice;
+    }
+
+    /** A credit note created and posted at once (see {@link #create}). */
+    public Invoice issue(Long invoiceId, Set<Long> entryIds) {
+        return invoicing.post(create(invoiceId, entryIds));
     }
 
     /**

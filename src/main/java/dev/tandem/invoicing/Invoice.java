@@ -160,6 +160,14 @@ public class Invoice {
         return moveType == MoveType.CREDIT_NOTE ? "RINV" : "INV";
     }
 
+    /** Its lines as text, one a line, as a person reviews a draft: "- Hours: 4.50 × 80.00 = 360.00". */
+    public String summary() {
+        return lines.stream().map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),
+                        shown(line.getQuantity()).toPlainString(), line.getUnitPrice().toPlainString(),
+                        shown(line.getSubtotal()).toPlainString()))
+                .collect(Collectors.joining("\n"));
+    }
+
     /** A figure as the customer reads it on this document. */
     public BigDecimal shown(BigDecimal amount) {
         return moveType == MoveType.CREDIT_NOTE ? amount.negate() : amount;

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
+import dev.tandem.common.NumberSequences;
 
 /**
  * An invoice run works through any number of orders in chunks, each in a transaction of its own:
@@ -32,8 +33,10 @@ public class InvoiceRuns {
     private final JdbcTemplate jdbc;
     private final InvoicingService invoicing;
     private final EntityManager entities;
+    private final NumberSequences numbers;
 
-    InvoiceRuns(JdbcTemplate jdbc, InvoicingService invoicing, EntityManager entities) {
+    InvoiceRuns(JdbcTemplate jdbc, InvoicingService invoicing, EntityManager entities, NumberSequences numbers) {
+        this.numbers = numbers;
         this.entities = entities;
         this.jdbc = jdbc;
         this.invoicing = invoicing;
@@ -48,15 +51,19 @@ public class InvoiceRuns {
     }
 
     /**
-     * Records the orders a run was asked to invoice; an id that names no order refuses the whole run.
-     * In id order, as every invoicing transaction takes its orders: the rows' keys lock the orders
-     * they name, so any other order would let a start and a chunk wait for each other.
+     * A new run: its number, and the orders it was asked to invoice; an id that names no order
+     * refuses the whole run. In id order, as every invoicing transaction takes its orders: the rows'
+     * keys lock the orders they name, so any other order would let a start and a chunk wait for
+     * each other.
+     *
+     * @return the run's number, "R00001"
      */
-    public void record(String run, Collection<Long> orderIds) {
+    public String record(Collection<Long> orderIds) {
         List<Long> distinct = orderIds.stream().distinct().sorted().toList();
         if (distinct.isEmpty()) {
             throw new BillingException("Choose at least one order to invoice.");
         }
+        String run = "R%05d".formatted(numbers.next("invoice_run"));
         int[][] inserted = jdbc.batchUpdate("""
                 insert into invoice_run_order (invoice_run, order_id, customer_id, done)
                 select ?, id, customer_id, false from sales_order where id = ?""", distinct, 500, (row, orderId) -> {
@@ -72,6 +79,7 @@ public class InvoiceRuns {
                 i++;
             }
         }
+        return run;
     }
 
     /**

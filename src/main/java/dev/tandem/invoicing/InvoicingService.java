@@ -36,10 +36,15 @@ public class InvoicingService {
     private final InvoiceRunSkipRepository runSkips;
     private final Company company;
     private final InvoicePlanner planner;
+    private final DownPayments downPayments;
+    private final OrderFigures figures;
 
     InvoicingService(InvoiceRepository invoices, SalesOrderRepository orders, NumberSequences numbers, Clock clock,
-                     InvoiceRunSkipRepository runSkips, Company company, InvoicePlanner planner) {
+                     InvoiceRunSkipRepository runSkips, Company company, InvoicePlanner planner,
+                     DownPayments downPayments, OrderFigures figures) {
         this.planner = planner;
+        this.downPayments = downPayments;
+        this.figures = figures;
         this.company = company;
         this.runSkips = runSkips;
         this.invoices = invoices;
@@ -132,6 +137,21 @@ public class InvoicingService {
         }
         invoice.approvedBy(userId);
         return invoice;
+    }
+
+    /** @param fullyInvoiced whether nothing is left to invoice on the order after it */
+    public record Issued(Invoice invoice, boolean fullyInvoiced) {
+    }
+
+    /**
+     * An invoice issued at once, drafted and posted: the order's regular invoice, deducting its
+     * posted down payments, or (with a down payment) a down-payment invoice.
+     */
+    public Issued issue(Long orderId, DownPayment downPayment) {
+        Invoice draft = downPayment != null ? downPayments.create(orderId, downPayment)
+                : createInvoice(orderId, TimesheetsPeriod.ALL, true);
+        Invoice posted = post(draft);
+        return new Issued(posted, figures.ofOrder(orderId).lines().stream().allMatch(line -> line.toInvoice().signum() <= 0));
     }
 
     /** Posts a draft: it gets the next number of its year and can no longer change. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -20,6 +21,7 @@ import jakarta.persistence.OrderBy;
 import dev.tandem.common.Audited;
 import dev.tandem.catalog.Customer;
 import dev.tandem.common.BillingException;
+import dev.tandem.money.Money;
 import dev.tandem.money.OrderBill;
 import dev.tandem.money.TaxRounding;
 
@@ -72,6 +74,15 @@ public class SalesOrder {
         lines.stream().filter(line -> !line.isDownPayment()).forEach(line -> bill.addQuantity(line,
                 line.getUnitPrice(), line.getTaxRate(), line.getOrderedQuantity()));
         return bill;
+    }
+
+    /** What the order sells as text, one line a line: "- Support hours: 10 × 80.00 = 800.00". */
+    public String summary() {
+        return lines.stream().filter(line -> !line.isDownPayment())
+                .map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),
+                        line.getOrderedQuantity().toPlainString(), line.getUnitPrice().toPlainString(),
+                        Money.amount(line.getOrderedQuantity(), line.getUnitPrice()).toPlainString()))
+                .collect(Collectors.joining("\n"));
     }
 
     SalesOrderLine addLine(SalesOrderLine line) {

@@ -128,6 +128,18 @@ public class SalesOrderService {
         return confirm(order.getId());
     }
 
+    /** The salesperson's proposal: a quotation for more hours of an order line's product, at its price. */
+    public SalesOrder proposeMoreHours(Long orderLineId, BigDecimal hours) {
+        if (hours == null || hours.signum() <= 0) {
+            throw new BillingException("The additional hours must be positive.");
+        }
+        SalesOrderLine line = lines.findById(orderLineId).orElseThrow(() -> NotFound.of("order line", orderLineId));
+        SalesOrder quotation = createQuotation(line.getOrder().getCustomer().getId(), line.getOrder().getSalesperson(),
+                null);
+        addLine(quotation.getId(), line.getProduct().getId(), hours, line.getUnitPrice());
+        return quotation;
+    }
+
     /** A quotation of prepaid hours the customer accepted, confirmed as it was offered. */
     public SalesOrder confirmQuotedHours(String quotationNumber) {
         SalesOrder quotation = orders.numbered(quotationNumber);

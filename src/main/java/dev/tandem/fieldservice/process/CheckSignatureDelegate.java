@@ -4,9 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.tandem.common.BillingException;
 import dev.tandem.common.FormValues;
-import dev.tandem.fieldservice.Worksheet;
 import dev.tandem.fieldservice.WorksheetService;
 
 /**
@@ -27,14 +25,8 @@ class CheckSignatureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Worksheet worksheet = worksheets.of(timers.task(execution));
         boolean waived = FormValues.flag(execution.getVariable(FieldServiceProcess.SIGNATURE_WAIVED));
         execution.removeVariable(FieldServiceProcess.SIGNATURE_WAIVED);
-        if (!worksheet.isSigned()) {
-            throw new BillingException("The customer has not signed the worksheet yet: open the signature page and let them sign.");
-        }
-        if (!waived && !worksheets.signatureCoversContent(worksheet)) {
-            throw new BillingException("Time was added since the customer signed: let them sign again, or tick that they are not here.");
-        }
+        worksheets.requireSigned(timers.task(execution), waived);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.invoicing.process;
 
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,11 +37,7 @@ class CreateDraftInvoiceDelegate implements JavaDelegate {
                 FormValues.flag(execution.getVariable(InvoicingVariables.DEDUCT_DOWN_PAYMENTS)));
         execution.setVariable(InvoicingVariables.INVOICE_ID, draft.getId());
         execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(draft, company));
-        execution.setVariable(InvoicingVariables.INVOICE_SUMMARY, draft.getLines().stream()
-                .map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),
-                        draft.shown(line.getQuantity()).toPlainString(), line.getUnitPrice().toPlainString(),
-                        draft.shown(line.getSubtotal()).toPlainString()))
-                .collect(Collectors.joining("\n")));
+        execution.setVariable(InvoicingVariables.INVOICE_SUMMARY, draft.summary());
         InvoicingVariables.DRAFT_FIELDS.forEach(execution::removeVariable);
     }
 }

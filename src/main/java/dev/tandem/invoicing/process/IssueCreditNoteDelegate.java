@@ -13,7 +13,6 @@ import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.CreditNotes;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoiceRepository;
-import dev.tandem.invoicing.InvoicingService;
 
 /**
  * Credits the chosen invoice and posts the credit note: the entries ticked give back exactly their
@@ -22,16 +21,13 @@ import dev.tandem.invoicing.InvoicingService;
 @Component("issueCreditNote")
 class IssueCreditNoteDelegate implements JavaDelegate {
 
-    private final InvoicingService invoicing;
     private final CreditNotes creditNotes;
     private final Company company;
     private final InvoiceRepository invoices;
 
-    IssueCreditNoteDelegate(InvoicingService invoicing, CreditNotes creditNotes, Company company,
-                            InvoiceRepository invoices) {
+    IssueCreditNoteDelegate(CreditNotes creditNotes, Company company, InvoiceRepository invoices) {
         this.creditNotes = creditNotes;
         this.invoices = invoices;
-        this.invoicing = invoicing;
         this.company = company;
     }
 
@@ -39,9 +35,8 @@ class IssueCreditNoteDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Invoice original = InvoicingVariables.invoiceOfThisOrder(execution, invoices);
         InvoicingVariables.requireAccounting(execution, original.getCreditRequestedBy(), "The request for a credit note");
-        Invoice credit = creditNotes.create(original.getId(),
+        Invoice posted = creditNotes.issue(original.getId(),
                 new HashSet<>(FormValues.ids(execution.getVariable(InvoicingVariables.CREDITED_ENTRIES))));
-        Invoice posted = invoicing.post(credit.getId());
         execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
         execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));

@@ -14,8 +14,6 @@ import dev.tandem.invoicing.DownPayment;
 import dev.tandem.invoicing.DownPayments;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
-import dev.tandem.invoicing.OrderFigures;
-import dev.tandem.invoicing.TimesheetsPeriod;
 import dev.tandem.sales.SalesOrderRepository;
 
 /**
@@ -26,32 +24,25 @@ import dev.tandem.sales.SalesOrderRepository;
 class IssueInvoiceDelegate implements JavaDelegate {
 
     private final InvoicingService invoicing;
-    private final DownPayments downPayments;
-    private final OrderFigures figures;
     private final Company company;
     private final SalesOrderRepository orders;
 
-    IssueInvoiceDelegate(InvoicingService invoicing, DownPayments downPayments, OrderFigures figures,
-                         Company company, SalesOrderRepository orders) {
-        this.downPayments = downPayments;
+    IssueInvoiceDelegate(InvoicingService invoicing, Company company, SalesOrderRepository orders) {
         this.orders = orders;
         this.invoicing = invoicing;
-        this.figures = figures;
         this.company = company;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long orderId = orders.ofInstance(execution.getProcessBusinessKey()).getId();
-        Invoice draft = InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
-                ? downPayments.create(orderId, downPayment(execution))
-                : invoicing.createInvoice(orderId, TimesheetsPeriod.ALL, true);
-        Invoice posted = invoicing.post(draft.getId());
+        InvoicingService.Issued issued = invoicing.issue(orders.ofInstance(execution.getProcessBusinessKey()).getId(),
+                InvoicingVariables.DOWN_PAYMENT.equals(execution.getVariable(InvoicingVariables.INVOICE_KIND))
+                        ? downPayment(execution) : null);
+        Invoice posted = issued.invoice();
         execution.setVariable(InvoicingVariables.INVOICE_ID, posted.getId());
         execution.setVariable(InvoicingVariables.INVOICE_NUMBER, posted.getNumber());
         execution.setVariable(InvoicingVariables.INVOICE_TOTAL, InvoicingVariables.total(posted, company));
-        execution.setVariable(InvoicingVariables.FULLY_INVOICED, figures.ofOrder(orderId).lines().stream()
-                .allMatch(line -> line.toInvoice().signum() <= 0));
+        execution.setVariable(InvoicingVariables.FULLY_INVOICED, issued.fullyInvoiced());
         InvoicingVariables.DOWN_PAYMENT_FIELDS.forEach(execution::removeVariable);
         StepOutcome.tell(execution, InvoicingVariables.posted(posted, company));
     }

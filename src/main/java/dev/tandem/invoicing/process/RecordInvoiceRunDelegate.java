@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.FormValues;
-import dev.tandem.common.NumberSequences;
 import dev.tandem.invoicing.InvoiceRuns;
 
 /**
@@ -18,18 +17,15 @@ import dev.tandem.invoicing.InvoiceRuns;
 class RecordInvoiceRunDelegate implements JavaDelegate {
 
     private final InvoiceRuns runs;
-    private final NumberSequences numbers;
 
-    RecordInvoiceRunDelegate(InvoiceRuns runs, NumberSequences numbers) {
+    RecordInvoiceRunDelegate(InvoiceRuns runs) {
         this.runs = runs;
-        this.numbers = numbers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         InvoicingVariables.period(execution);
-        String runNumber = "R%05d".formatted(numbers.next("invoice_run"));
-        runs.record(runNumber, FormValues.ids(execution.getVariable(InvoiceRunProcess.ORDER_IDS)));
+        String runNumber = runs.record(FormValues.ids(execution.getVariable(InvoiceRunProcess.ORDER_IDS)));
         execution.setProcessBusinessKey(runNumber);
         execution.setVariable(InvoiceRunProcess.RUN_NUMBER, runNumber);
         execution.removeVariable(InvoiceRunProcess.ORDER_IDS);

@@ -1,13 +1,10 @@
 package dev.tandem.sales.process;
 
-import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
-import dev.tandem.money.Money;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 
@@ -40,12 +37,7 @@ class DescribeQuotationDelegate implements JavaDelegate {
         execution.setVariable(PrepaidSupportProcess.QUOTATION_NUMBER, number);
         execution.setVariable(PrepaidSupportProcess.CUSTOMER_NAME, quotation.getCustomer().getName());
         execution.setVariable(QuotationProcess.ORDER_NUMBER, number);
-        execution.setVariable(QuotationProcess.QUOTATION_SUMMARY, quotation.getLines().stream()
-                .filter(line -> !line.isDownPayment())
-                .map(line -> "- %s: %s × %s = %s".formatted(line.getDescription(),
-                        line.getOrderedQuantity().toPlainString(), line.getUnitPrice().toPlainString(),
-                        Money.amount(line.getOrderedQuantity(), line.getUnitPrice()).toPlainString()))
-                .collect(Collectors.joining("\n")));
+        execution.setVariable(QuotationProcess.QUOTATION_SUMMARY, quotation.summary());
         execution.setVariable(QuotationProcess.QUOTATION_TOTAL, "%s %s".formatted(
                 quotation.ordered().total().toPlainString(), company.currency()));
     }
