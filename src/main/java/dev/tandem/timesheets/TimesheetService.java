@@ -17,6 +17,7 @@ import dev.tandem.common.NotFound;
 import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
+import dev.tandem.sales.SalesOrderRepository;
 
 /**
  * Records and corrects timesheet entries, refusing every bad input of BILLING-RULES.md with the
@@ -35,9 +36,12 @@ public class TimesheetService {
     private final RateSurchargeRules surcharges;
     private final Clock clock;
     private final TimerService timers;
+    private final SalesOrderRepository orders;
 
     TimesheetService(TimesheetEntryRepository entries, EmployeeRepository employees,
-                     SalesOrderLineRepository orderLines, RateSurchargeRules surcharges, Clock clock, TimerService timers) {
+                     SalesOrderLineRepository orderLines, RateSurchargeRules surcharges, Clock clock, TimerService timers,
+                     SalesOrderRepository orders) {
+        this.orders = orders;
         this.timers = timers;
         this.entries = entries;
         this.employees = employees;
@@ -57,6 +61,14 @@ public class TimesheetService {
         }
         return recordMinutes(employeeId, target, workDate,
                 hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact(), description);
+    }
+
+    /** Time a person logs on the hours line of an order (the one a Log time instance is about). */
+    public TimesheetEntry logOnOrder(String userId, String orderNumber, LocalDate workDate, Integer minutes,
+                                     String description) {
+        return recordMinutes(employees.ofUser(userId).getId(),
+                TimesheetTarget.orderLine(orders.ofInstance(orderNumber).hoursLine().getId()), workDate, minutes,
+                description);
     }
 
     /** Time logged by hand, in minutes (5:20 typed is 320). */
