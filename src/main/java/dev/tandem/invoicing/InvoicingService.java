@@ -151,7 +151,8 @@ public class InvoicingService {
         Invoice draft = downPayment != null ? downPayments.create(orderId, downPayment)
                 : createInvoice(orderId, TimesheetsPeriod.ALL, true);
         Invoice posted = post(draft);
-        return new Issued(posted, figures.ofOrder(orderId).lines().stream().allMatch(line -> line.toInvoice().signum() <= 0));
+        return new Issued(posted, figures.ofOrder(orderId).lines().stream()
+                .allMatch(line -> line.toInvoice().signum() <= 0));
     }
 
     /** Posts a draft: it gets the next number of its year and can no longer change. */
