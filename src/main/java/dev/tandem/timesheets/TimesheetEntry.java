@@ -33,8 +33,8 @@ public class TimesheetEntry {
      * Time still to invoice, the one rule every query that looks for it uses: an entry {@code e}
      * billable and not held by the billing ledger. In JPQL, and in SQL for the To-Invoice list.
      */
-    public static final String TO_INVOICE = "e.billable = true and e.invoicedMinutes = 0";
-    public static final String TO_INVOICE_SQL = "e.billable = true and e.invoiced_minutes = 0";
+    public static final String TO_INVOICE = "(e.billable = true and e.invoicedMinutes = 0)";
+    public static final String TO_INVOICE_SQL = "(e.billable = true and e.invoiced_minutes = 0)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,6 @@ import dev.tandem.catalog.Employee;
 import dev.tandem.catalog.EmployeeRepository;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.NotFound;
-import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderLine;
 import dev.tandem.sales.SalesOrderLineRepository;
 import dev.tandem.sales.SalesOrderRepository;

@@ -23,7 +23,6 @@ import dev.tandem.catalog.Product;
 import dev.tandem.common.BillingException;
 import dev.tandem.common.Company;
 import dev.tandem.money.TaxRounding;
-import dev.tandem.sales.SalesOrder;
 import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.sales.SalesOrderService;
 

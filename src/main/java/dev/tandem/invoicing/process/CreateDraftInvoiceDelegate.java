@@ -1,13 +1,11 @@
 package dev.tandem.invoicing.process;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dev.tandem.common.Company;
 import dev.tandem.common.FormValues;
-import dev.tandem.common.StepOutcome;
 import dev.tandem.invoicing.Invoice;
 import dev.tandem.invoicing.InvoicingService;
 import dev.tandem.sales.SalesOrderRepository;
