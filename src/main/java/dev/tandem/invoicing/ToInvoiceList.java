@@ -23,8 +23,8 @@ import dev.tandem.sales.SalesOrderRepository;
 import dev.tandem.timesheets.TimesheetEntry;
 
 /**
- * What accounting can invoice now: the open orders with something to invoice, with their done
- * field tasks, a page at a time. One query finds the orders that have something to invoice
+ * What accounting can invoice now: the open orders with something to invoice and no draft
+ * waiting, with their done field tasks, a page at a time. One query finds the orders that have something to invoice
  * (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not invoiced),
  * sorted by customer and order, ids and time to invoice only; only the
  * page's orders are planned, by the same {@link InvoicePlanner} as invoice runs. An invoiced order
@@ -85,7 +85,8 @@ public class ToInvoiceList {
     public static final int PAGE_SIZE = 50;
 
     /**
-     * Every open order with something to invoice, in the order the page lists them, with its billed
+     * Every open order with something to invoice and no draft waiting (a run would skip it until the
+     * draft is posted or cancelled), in the order the page lists them, with its billed
      * minutes not yet invoiced, worked up to :upTo; in one pass over the open time. Each kind of
      * line is looked for once over all open orders (uncorrelated, so the database reads each set
      * once and hashes it), not order by order. SQL, for the grouped open time joined to the orders.
@@ -105,6 +106,8 @@ public class ToInvoiceList {
                        group by l.order_id) t on t.order_id = o.id
             where o.state in ('CONFIRMED', 'LOCKED')
               %%s
+              and o.id not in (select io.sales_order_id from invoice_order io
+                               join invoice d on d.id = io.invoice_id where d.state = 'DRAFT')
               and (t.order_id is not null
                 or o.id in (select l.order_id from sales_order_line l
                             join sales_order lo on lo.id = l.order_id

@@ -55,6 +55,7 @@ class InvoiceRunProcessTest {
     @Autowired InvoiceRepository invoices;
     @Autowired InvoiceRunSkipRepository skips;
     @Autowired InvoiceRuns runs;
+    @Autowired ToInvoiceList toInvoiceList;
     @Autowired MeterRegistry metrics;
 
     private Product service;
@@ -144,6 +145,26 @@ class InvoiceRunProcessTest {
                 .containsExactlyInAnyOrder(InvoiceLine.Kind.TIME, InvoiceLine.Kind.ITEM);
         assertThat(row.amount()).as("the list's amount is the run's untaxed amount").isEqualByComparingTo(invoice.untaxed());
         assertThat(row.hours()).as("3.25 h of time and 5 prepaid hours").isEqualByComparingTo("8.25");
+    }
+
+    @Test
+    void anOrderWhoseDraftWaitsIsNeitherListedNorCountedUntilTheDraftIsCancelled() {
+        Customer customer = fixtures.customer();
+        Long order = fixtures.confirmedOrder(customer, service, "10");
+        fixtures.log(technician, fixtures.line(order), BillingFixtures.today().minusDays(2), "2");
+        fixtures.log(technician, fixtures.line(order), BillingFixtures.today(), "1.25");
+        Invoice draft = invoicing.createInvoice(order,
+                new TimesheetsPeriod(null, BillingFixtures.today().minusDays(1)), false);
+
+        ToInvoiceList.Page page = toInvoiceList.page(0, customer.getName(), null);
+        assertThat(page.rows()).as("a run would skip it").isEmpty();
+        assertThat(page.orders()).as("nor is it counted").isZero();
+        assertThat(page.hours()).isEqualByComparingTo("0");
+
+        invoicing.cancelDraft(draft.getId());
+        page = toInvoiceList.page(0, customer.getName(), null);
+        assertThat(page.orders()).isEqualTo(1);
+        assertThat(page.rows()).singleElement().satisfies(row -> assertThat(row.hours()).isEqualByComparingTo("3.25"));
     }
 
     @Test
