@@ -39,8 +39,11 @@ class DeploymentGuard implements Deployer {
             "formField", "formProperty", "value", "outputParameter", "out", "in");
     private static final Set<String> FORBIDDEN_EXTENSION_ATTRIBUTES = Set.of("resource", "type", "formKey",
             "scriptFormat", "resultVariable");
-    /** Literal inputs a model may give Tandem's delegates (which policy a start form sells, which invoice to issue). */
-    private static final Set<String> MODEL_INPUTS = Set.of("billingPolicy", "invoiceKind");
+    /**
+     * Literal inputs a model may give Tandem's steps: which policy a start form sells, which invoice
+     * to issue, and the credit choice each post-paid round starts with.
+     */
+    private static final Set<String> MODEL_INPUTS = Set.of("billingPolicy", "invoiceKind", "creditChoice");
     private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/DMN/20191111/FEEL/",
             "http://www.omg.org/spec/FEEL/20140401");
 

@@ -54,6 +54,13 @@ public final class InvoicingVariables {
     /** Offered on the credit form as a checklist: label and entry id per timesheet entry still billed. */
     public static final String CREDITABLE_ENTRIES = "creditableEntries";
     public static final String CREDITED_ENTRIES = "creditedEntries";
+    /**
+     * "Credit invoice": ISSUE the credit note, or credit NOTHING after all (the round ends). Local
+     * to the round, which starts it at ISSUE, so a round never inherits the last round's choice.
+     */
+    public static final String CREDIT_CHOICE = "creditChoice";
+    public static final String ISSUE = "ISSUE";
+    public static final String NOTHING = "NOTHING";
 
     /** Why the last attempt was refused, shown on the form when the task comes back. */
     public static final String REFUSAL = "refusal";

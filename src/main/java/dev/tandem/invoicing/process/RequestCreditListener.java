@@ -9,8 +9,9 @@ import dev.tandem.invoicing.CreditNotes;
 import dev.tandem.invoicing.InvoiceRepository;
 
 /**
- * When "Credit invoice" is completed, the invoice to credit records who asked for the credit note.
- * Issuing it checks that record, so a credit note is only ever issued at an accountant's request.
+ * When "Credit invoice" is completed with a credit note to issue, the invoice to credit records who
+ * asked for it. Issuing it checks that record, so a credit note is only ever issued at an
+ * accountant's request.
  */
 @Component("requestCredit")
 class RequestCreditListener implements TaskListener {
@@ -25,6 +26,9 @@ class RequestCreditListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (InvoicingVariables.NOTHING.equals(task.getVariable(InvoicingVariables.CREDIT_CHOICE))) {
+            return;
+        }
         creditNotes.request(InvoicingVariables.invoiceOfThisOrder(task.getExecution(), invoices).getId(),
                 StepCompleter.of(task));
     }

@@ -44,6 +44,8 @@ public final class SupportProcessInputs {
             PostpaidSupportProcess.USER_TASK_REVIEW_DRAFT, List.of(StepInput.choice(InvoicingVariables.REVIEW,
                     InvoicingVariables.APPROVE, InvoicingVariables.CANCEL).required()),
             PostpaidSupportProcess.USER_TASK_CREDIT_INVOICE, List.of(
+                    StepInput.choice(InvoicingVariables.CREDIT_CHOICE, InvoicingVariables.ISSUE,
+                            InvoicingVariables.NOTHING),
                     StepInput.ids(InvoicingVariables.CREDITED_ENTRIES))));
 
     private SupportProcessInputs() {

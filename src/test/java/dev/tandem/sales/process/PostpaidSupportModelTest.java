@@ -102,6 +102,25 @@ class PostpaidSupportModelTest {
     }
 
     @Test
+    void creditingNothingAfterAllEndsTheRoundAndTheNextRoundOffersToIssueAgain() {
+        choose(PostpaidSupportProcess.CREDIT);
+        model.engine.getTaskService().complete(task(order).getId(),
+                Map.of(InvoicingVariables.CREDIT_CHOICE, InvoicingVariables.NOTHING));
+        assertThat(order).hasPassed("endEvent_nothingCredited")
+                .hasNotPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE);
+        assertNextRound(2);
+
+        choose(PostpaidSupportProcess.CREDIT);
+        org.assertj.core.api.Assertions.assertThat(model.engine.getTaskService()
+                        .getVariable(task(order).getId(), InvoicingVariables.CREDIT_CHOICE))
+                .as("each round starts at issuing").isEqualTo(InvoicingVariables.ISSUE);
+        model.engine.getTaskService().complete(task(order).getId());
+        model.runJobs();
+        assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE);
+        assertNextRound(3);
+    }
+
+    @Test
     void followingUpLaterEndsTheRoundAndClosingEndsTheOrder() {
         choose(PostpaidSupportProcess.WAIT);
         assertThat(order).hasPassed(PostpaidSupportProcess.SERVICE_TASK_WAIT);

@@ -458,6 +458,28 @@ class PostpaidSupportProcessTest {
     }
 
     @Test
+    void anAccountantWhoOpenedCreditInvoiceMayCreditNothingAfterAll() {
+        deliver("10");
+        invoiceDeliveredTime();
+        approveDraft();
+        String invoice = lastInvoiceNumber();
+        int mails = TestMailServer.server().getReceivedMessages().length;
+
+        people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
+                InvoicingVariables.CREDITED_INVOICE_NUMBER, invoice));
+        people.complete(order, "alice", Map.of(InvoicingVariables.CREDIT_CHOICE, InvoicingVariables.NOTHING));
+        people.runJobs(order);
+
+        assertThat(order).hasNotPassed(PostpaidSupportProcess.SERVICE_TASK_ISSUE_CREDIT_NOTE)
+                .isWaitingAt(PostpaidSupportProcess.USER_TASK_INVOICE_DELIVERED_TIME);
+        assertThat(invoices.findByOrdersNumberOrderById(orderNumber)).as("no credit note")
+                .extracting(Invoice::getNumber).containsExactly(invoice);
+        assertThat(invoices.findByOrdersNumberOrderById(orderNumber).get(0).getCreditRequestedBy())
+                .as("nobody asked for one").isNull();
+        assertThat(TestMailServer.server().getReceivedMessages()).hasSize(mails);
+    }
+
+    @Test
     void creditingAnInvoiceOfAnotherOrderIsRefusedWithTheReason() {
         people.complete(order, "alice", Map.of(PostpaidSupportProcess.ACTION, PostpaidSupportProcess.CREDIT,
                 InvoicingVariables.CREDITED_INVOICE_NUMBER, "INV/1999/00001"));
