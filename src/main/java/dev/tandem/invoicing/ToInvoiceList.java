@@ -24,11 +24,11 @@ import dev.tandem.timesheets.TimesheetEntry;
 
 /**
  * What accounting can invoice now: the open orders with something to invoice and no draft
- * waiting, with their done field tasks, a page at a time. One query finds the orders that have something to invoice
- * (un-invoiced billable time, prepaid lines not invoiced in full, delivered goods not invoiced),
- * sorted by customer and order, ids and time to invoice only; only the
- * page's orders are planned, by the same {@link InvoicePlanner} as invoice runs. An invoiced order
- * drops off at once.
+ * waiting, with their done field tasks, a page at a time. One query finds the orders that have
+ * something to invoice (un-invoiced billable time, prepaid lines not invoiced in full, delivered
+ * goods not invoiced), sorted by customer and order, ids and time to invoice only; only the page's
+ * orders are planned, by the same {@link InvoicePlanner} as invoice runs. An invoiced order drops
+ * off at once.
  */
 @Service
 @Transactional(readOnly = true)
