@@ -335,6 +335,24 @@ class EngineGuardTest {
     }
 
     @Test
+    void anUnknownCreditChoiceIsRefusedAndNeitherCreditsNorSkipsTheCredit() {
+        ProcessInstance order = people.sellPostpaid(fixtures.customer().getName(), fixtures.postpaid("80").getCode(), 10);
+        fixtures.log(fixtures.employee(), fixtures.line(orders.ofInstance(order.getBusinessKey()).getId()), "1");
+        String invoiceNumber = people.invoiceThenAskToCredit(order);
+        String credit = waiting(order).getId();
+        tasks.claim(credit, "alice");
+
+        ResponseEntity<String> attack = post("alice", "/task/" + credit + "/complete",
+                "{\"variables\": {\"creditChoice\": {\"value\": \"MAYBE\"}}}");
+
+        assertThat(attack.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(attack.getBody()).contains("creditChoice must be one of ISSUE, NOTHING, not MAYBE.");
+        assertThat(waiting(order).getId()).isEqualTo(credit);
+        assertThat(tasks.getVariable(credit, InvoicingVariables.CREDIT_CHOICE)).isEqualTo(InvoicingVariables.ISSUE);
+        assertThat(runtime.getVariable(order.getId(), InvoicingVariables.INVOICE_NUMBER)).isEqualTo(invoiceNumber);
+    }
+
+    @Test
     void aStartVariableCannotNameTheSalespersonWhoSoldIsWhoStarted() {
         String start = "/process-definition/key/" + PrepaidSupportProcess.KEY + "/start";
         String form = """
